@@ -1,0 +1,62 @@
+/** The outcome of one check: one webhook fired for one sample (SPEC section 3). */
+
+export const FAILURE_KINDS = [
+  'batch-campaign',
+  'empty-body',
+  'status',
+  'timeout',
+  'network',
+  'unparseable',
+  'mapping-missing',
+  'mapping-type',
+  'schema',
+  'latency',
+  'blocked',
+  'too-large',
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+export interface Failure {
+  readonly kind: FailureKind;
+  /** A sentence a user understands, e.g. `data.score is missing from the response`. */
+  readonly message: string;
+  readonly expected?: string;
+  readonly actual?: string;
+}
+
+export type MappedValue = string | number | boolean | null;
+
+export interface CheckResult {
+  readonly webhook: string;
+  readonly sample: string;
+  readonly file: string;
+  readonly line: number;
+  readonly passed: boolean;
+  /** Marketo's code: 1000, 1001, or the HTTP status; null when no response arrived. */
+  readonly code: number | null;
+  /** The HTTP status; null when no response arrived. */
+  readonly status: number | null;
+  /** The HTTP reason phrase, or the network error's code. */
+  readonly errorType: string | null;
+  readonly latencyMs: number | null;
+  readonly attempts: number;
+  readonly failures: readonly Failure[];
+  readonly warnings: readonly string[];
+  /** Field API name -> value Marketo would write (only on a 2xx). */
+  readonly mapped: Readonly<Record<string, MappedValue>>;
+  /** The start of the response body (untrusted text; at most a few hundred characters). */
+  readonly responseSnippet?: string;
+}
+
+export interface RunSummary {
+  readonly total: number;
+  readonly passed: number;
+  readonly failed: number;
+}
+
+/** What one run produced: the JSON report's content. */
+export interface RunReport {
+  readonly version: 1;
+  readonly summary: RunSummary;
+  readonly checks: readonly CheckResult[];
+}
