@@ -1,0 +1,253 @@
+/**
+ * The HTTP adapter: sends one rendered request the way Marketo would (one attempt, no redirects, a whole-call
+ * timeout) and reports what it saw as a {@link CallOutcome}. It never throws for network faults.
+ */
+import { STATUS_CODES } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { Agent, EnvHttpProxyAgent } from 'undici';
+import type { Dispatcher } from 'undici';
+import type { CallOutcome } from '../core/call-outcome.js';
+import { MARKETO_TIMEOUT_MS } from '../core/contract.js';
+import type { HttpClient, SendOptions } from '../core/ports.js';
+import type { RenderedRequest } from '../core/rendered-request.js';
+import { createGuardedLookup } from './guarded-lookup.js';
+
+export interface HttpClientOptions {
+  /** Budget for opening a connection (TCP and TLS). Default 10 s. Each call's `timeoutMs` still bounds it. */
+  readonly connectTimeoutMs?: number;
+  /** Extra trusted CA certificates (PEM), for a staging server with a private CA. */
+  readonly ca?: string;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+/** No call may run longer than Marketo's 30 s; undici's own timers are a backstop behind our whole-call timer. */
+const UNDICI_TIMEOUT_MS = MARKETO_TIMEOUT_MS + 1_000;
+
+/** Codes whose errors mean "the budget ran out" rather than "the network failed". */
+const TIMEOUT_CODES: ReadonlySet<string> = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
+
+/** Our own reasons for aborting a call, so the error they produce is not mistaken for a network fault. */
+class CallAborted extends Error {}
+
+/**
+ * Creates the client: one undici dispatcher (keep-alive per origin) shared by every call until `close()`.
+ * When `HTTPS_PROXY`, `HTTP_PROXY` or `NO_PROXY` is set (either case), calls go through undici's
+ * `EnvHttpProxyAgent`, with the same timeouts.
+ */
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const dispatcher = createDispatcher(options, process.env);
+  return {
+    send: (request, sendOptions) => sendRequest(dispatcher, request, sendOptions),
+    // destroy, not close: close waits for queued requests, and a call that timed out while still connecting stays
+    // queued in undici until its connect timeout; nothing we still want can be in flight when the run is over.
+    close: () => dispatcher.destroy(),
+  };
+}
+
+function createDispatcher(options: HttpClientOptions, env: NodeJS.ProcessEnv): Dispatcher {
+  const connect = {
+    timeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    lookup: createGuardedLookup(),
+    ...(options.ca === undefined ? {} : { ca: options.ca }),
+  };
+  const timeouts = { headersTimeout: UNDICI_TIMEOUT_MS, bodyTimeout: UNDICI_TIMEOUT_MS };
+  const proxied = ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY'].some(
+    (name) => (env[name] ?? env[name.toLowerCase()] ?? '') !== '',
+  );
+  if (!proxied) return new Agent({ connect, ...timeouts });
+  // Through a proxy the target's TLS settings go in requestTls; `connect` serves hosts in NO_PROXY.
+  return new EnvHttpProxyAgent({
+    connect,
+    requestTls: connect,
+    proxyTls: { timeout: connect.timeout },
+    ...timeouts,
+  });
+}
+
+function sendRequest(
+  dispatcher: Dispatcher,
+  request: RenderedRequest,
+  { timeoutMs, maxBodyBytes }: SendOptions,
+): Promise<CallOutcome> {
+  const started = performance.now();
+  const elapsed = (): number => Math.round(performance.now() - started);
+
+  return new Promise<CallOutcome>((resolve) => {
+    let settled = false;
+    let controller: Dispatcher.DispatchController | undefined;
+    // An abort asked for before undici handed us a controller (still connecting) is applied when it does.
+    let pendingAbort: Error | undefined;
+    let status = 0;
+    let statusText = '';
+    let headers: Record<string, string> = {};
+    let chunks: Buffer[] = [];
+    let received = 0;
+
+    const abort = (reason: Error): void => {
+      if (controller === undefined) pendingAbort = reason;
+      else if (!controller.aborted) controller.abort(reason);
+    };
+    const finish = (outcome: CallOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    const finishTooLarge = (): void => {
+      finish({
+        kind: 'too-large',
+        status,
+        statusText,
+        limitBytes: maxBodyBytes,
+        latencyMs: elapsed(),
+        attempts: 1,
+      });
+      chunks = [];
+      abort(new CallAborted('response body over the size limit'));
+    };
+
+    // One timer covers connect, headers and body: Marketo gives up on the whole call, not on each phase.
+    const timer = setTimeout(() => {
+      finish({ kind: 'timeout', timeoutMs, latencyMs: elapsed(), attempts: 1 });
+      abort(new CallAborted(`no complete response within ${timeoutMs} ms`));
+    }, timeoutMs);
+
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(ctrl) {
+        controller = ctrl;
+        if (pendingAbort !== undefined) ctrl.abort(pendingAbort);
+      },
+      onResponseStart(_ctrl, statusCode, responseHeaders, statusMessage) {
+        status = statusCode;
+        statusText =
+          statusMessage !== undefined && statusMessage !== ''
+            ? statusMessage
+            : (STATUS_CODES[statusCode] ?? '');
+        headers = flattenHeaders(responseHeaders);
+        chunks = [];
+        received = 0;
+        // A declared length over the cap is refused before a byte of the body is read.
+        const declared = Number(headers['content-length']);
+        if (Number.isFinite(declared) && declared > maxBodyBytes) finishTooLarge();
+      },
+      onResponseData(_ctrl, chunk) {
+        if (settled) return;
+        received += chunk.length;
+        // Stop reading at the cap, so memory stays bounded however large the body is.
+        if (received > maxBodyBytes) finishTooLarge();
+        else chunks.push(chunk);
+      },
+      onResponseEnd() {
+        const body = new Uint8Array(Buffer.concat(chunks, received));
+        finish({ kind: 'response', status, statusText, headers, body, latencyMs: elapsed(), attempts: 1 });
+      },
+      onResponseError(_ctrl, error) {
+        finish(describeFailure(error, request.url, timeoutMs, elapsed()));
+      },
+    };
+
+    let target: URL;
+    try {
+      target = new URL(request.url);
+    } catch (error) {
+      finish(describeFailure(error, request.url, timeoutMs, elapsed()));
+      return;
+    }
+    try {
+      dispatcher.dispatch(
+        {
+          origin: target.origin,
+          path: `${target.pathname}${target.search}`,
+          method: request.method,
+          headers: request.headers,
+          body: request.body ?? null,
+        },
+        handler,
+      );
+    } catch (error) {
+      // undici rejects some malformed requests (bad header values) synchronously.
+      finish(describeFailure(error, request.url, timeoutMs, elapsed()));
+    }
+  });
+}
+
+/** Header values joined the way fetch's `Headers` joins them; names are already lower-case. */
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+/** Turns an error from undici, Node or URL parsing into a `network` (or `timeout`) outcome. */
+function describeFailure(error: unknown, url: string, timeoutMs: number, latencyMs: number): CallOutcome {
+  const code = errorCode(error);
+  if (TIMEOUT_CODES.has(code)) return { kind: 'timeout', timeoutMs, latencyMs, attempts: 1 };
+  return { kind: 'network', code, message: describeNetworkError(code, error, url), latencyMs, attempts: 1 };
+}
+
+function errorCode(error: unknown): string {
+  if (!(error instanceof Error)) return 'UNKNOWN';
+  const { code } = error as NodeJS.ErrnoException;
+  if (typeof code === 'string' && code !== '') return code;
+  // Node's happy-eyeballs connect fails with an AggregateError of one error per address.
+  if (error instanceof AggregateError) {
+    const first: unknown = error.errors[0];
+    if (first !== undefined) return errorCode(first);
+  }
+  if (error.cause !== undefined) return errorCode(error.cause);
+  return 'UNKNOWN';
+}
+
+function describeNetworkError(code: string, error: unknown, url: string): string {
+  const host = hostOf(url);
+  const detail = (error instanceof Error ? error.message : String(error)).trim();
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `connection refused by ${host}`;
+    case 'ENOTFOUND':
+      return `DNS lookup failed: ${host} was not found`;
+    case 'EAI_AGAIN':
+      return `DNS lookup for ${host} failed temporarily`;
+    case 'ECONNRESET':
+      return `${host} reset the connection before the response was complete`;
+    case 'EPIPE':
+      return `${host} closed the connection while the request was being sent`;
+    case 'UND_ERR_SOCKET':
+      return `${host} closed the connection before the response was complete (${detail})`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `${host} is unreachable from this runner`;
+    case 'EHOSTBLOCKED':
+    case 'ERR_INVALID_URL':
+      return detail;
+    default:
+      if (isTlsCode(code)) return `TLS failure with ${host}: ${detail}`;
+      return `${detail} (${host})`;
+  }
+}
+
+function isTlsCode(code: string): boolean {
+  return (
+    code.startsWith('CERT_') ||
+    code.startsWith('ERR_TLS_') ||
+    code.startsWith('ERR_SSL_') ||
+    code.includes('SELF_SIGNED') ||
+    code.startsWith('UNABLE_TO_')
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

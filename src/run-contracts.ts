@@ -1,0 +1,248 @@
+/**
+ * The engine's run loop, shared by the action and the CLI: read and parse the contracts, plan the checks, fire
+ * each webhook the way Marketo would, judge what came back, and build the run's report.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CallOutcome } from './core/call-outcome.js';
+import type { CheckResult, RunReport } from './core/check-result.js';
+import { MARKETO_TIMEOUT_MS } from './core/contract.js';
+import type { Webhook } from './core/contract.js';
+import { ContractFileError, formatProblem } from './core/errors.js';
+import type { ContractProblem } from './core/errors.js';
+import { checkHostPolicy } from './core/host-policy.js';
+import { createJudge } from './core/judge-check.js';
+import type { Judge } from './core/judge-check.js';
+import { parseContractFiles } from './core/load-contracts.js';
+import { planChecks } from './core/plan-checks.js';
+import type { PlannedCheck } from './core/plan-checks.js';
+import type { HttpClient, Log, RunDeps, RunSettings, SendOptions } from './core/ports.js';
+import { createRequestRenderer } from './core/render-request.js';
+import type { RenderedRequest } from './core/rendered-request.js';
+import { buildRunReport } from './core/run-summary.js';
+
+export interface RunResult {
+  readonly report: RunReport;
+  /** Every `${NAME}` value the contracts read, for the caller to mask and redact from its outputs. */
+  readonly secrets: readonly string[];
+}
+
+/** First retry waits this long; each further one waits twice as long. */
+const RETRY_BASE_DELAY_MS = 500;
+/** No wait between attempts is longer than this, whatever `Retry-After` asks for. */
+const MAX_RETRY_DELAY_MS = 10_000;
+/** Statuses that say "try again later" rather than "your request is wrong". */
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503]);
+
+/** A planned check with what it needs to run: prepared before any request, so a contract error calls nothing. */
+type PreparedCheck =
+  | { readonly kind: 'skip'; readonly judge: Judge; readonly check: PlannedCheck }
+  | {
+      readonly kind: 'blocked';
+      readonly judge: Judge;
+      readonly check: PlannedCheck;
+      readonly request: RenderedRequest;
+      readonly reason: string;
+    }
+  | {
+      readonly kind: 'send';
+      readonly judge: Judge;
+      readonly check: PlannedCheck;
+      readonly request: RenderedRequest;
+    };
+
+/**
+ * Runs the contracts named by `settings.contracts`.
+ *
+ * Results come back in plan order whatever order the calls finish in; `deps.onCheck` is told as each finishes.
+ * At most `settings.concurrency` calls are in flight at once.
+ *
+ * @throws ContractFileError when a contract file is invalid (every problem at once); nothing is called then.
+ * @throws InputError for an invalid shard.
+ */
+export async function runContracts(settings: RunSettings, deps: RunDeps): Promise<RunResult> {
+  const sources = await deps.files.read(settings.contracts);
+  const files = parseContractFiles(sources, settings.env);
+  const secrets = [...new Set(files.flatMap((file) => file.secrets))];
+  // Every check is prepared, not just this shard's, so each job of a matrix finds the same contract errors.
+  const inShard = new Set(planChecks(files, settings.shard).map((check) => check.index));
+  const prepared = prepareChecks(planChecks(files), settings).filter((check) =>
+    inShard.has(check.check.index),
+  );
+
+  const results = new Array<CheckResult>(prepared.length);
+  let done = 0;
+  await runPool(prepared.length, settings.concurrency, async (index) => {
+    const check = prepared[index];
+    if (check === undefined) return;
+    const result = await runCheck(check, settings, deps);
+    results[index] = result;
+    done += 1;
+    deps.onCheck?.(result, done, prepared.length);
+  });
+  return { report: buildRunReport(results), secrets };
+}
+
+/**
+ * Builds the judges and renders every request up front (one judge and one renderer per webhook), and applies the
+ * host policy. Contract problems found on the way are collected and thrown together.
+ */
+function prepareChecks(plan: readonly PlannedCheck[], settings: RunSettings): PreparedCheck[] {
+  const problems = new Map<string, ContractProblem>();
+  const collect = (error: unknown): void => {
+    if (!(error instanceof ContractFileError)) throw error;
+    for (const problem of error.problems) problems.set(formatProblem(problem), problem);
+  };
+  const judges = new Map<Webhook, Judge | undefined>();
+  const renderers = new Map<Webhook, ReturnType<typeof createRequestRenderer> | undefined>();
+  const prepared: PreparedCheck[] = [];
+
+  for (const check of plan) {
+    const { webhook } = check;
+    if (!judges.has(webhook)) {
+      judges.set(
+        webhook,
+        tryCreate(() => createJudge(webhook, check.file.file), collect),
+      );
+      renderers.set(
+        webhook,
+        tryCreate(() => createRequestRenderer(webhook), collect),
+      );
+    }
+    const judge = judges.get(webhook);
+    const render = renderers.get(webhook);
+    if (judge === undefined || render === undefined) continue;
+    // A batch campaign calls nothing (Marketo's 1000), so there is nothing to render or to police.
+    if (webhook.campaign === 'batch') {
+      prepared.push({ kind: 'skip', judge, check });
+      continue;
+    }
+    const request = tryCreate(() => render(check.sample), collect);
+    if (request === undefined) continue;
+    // The policy looks at the rendered URL: a token may change the host.
+    const reason = checkHostPolicy(request.url, {
+      carriesSecret: webhook.carriesSecret,
+      allowedHosts: settings.allowedHosts,
+    });
+    prepared.push(
+      reason === undefined
+        ? { kind: 'send', judge, check, request }
+        : { kind: 'blocked', judge, check, request, reason },
+    );
+  }
+  if (problems.size > 0) throw new ContractFileError([...problems.values()]);
+  return prepared;
+}
+
+function tryCreate<T>(create: () => T, collect: (error: unknown) => void): T | undefined {
+  try {
+    return create();
+  } catch (error) {
+    collect(error);
+    return undefined;
+  }
+}
+
+async function runCheck(prepared: PreparedCheck, settings: RunSettings, deps: RunDeps): Promise<CheckResult> {
+  const { judge, check } = prepared;
+  const sample = check.sample.name;
+  switch (prepared.kind) {
+    case 'skip':
+      return judge.judge(sample, null, []);
+    case 'blocked':
+      return judge.judge(sample, { kind: 'blocked', message: prepared.reason }, prepared.request.warnings);
+    case 'send': {
+      const options: SendOptions = {
+        timeoutMs: Math.min(settings.timeoutMs ?? check.webhook.timeoutMs, MARKETO_TIMEOUT_MS),
+        maxBodyBytes: settings.maxBodyBytes,
+      };
+      const label = `${check.webhook.name} / ${sample}`;
+      const outcome = await sendWithRetries(
+        prepared.request,
+        options,
+        settings.retries,
+        deps.http,
+        deps.log,
+        label,
+      );
+      return judge.judge(sample, outcome, prepared.request.warnings);
+    }
+  }
+}
+
+/**
+ * One attempt, as Marketo makes, unless `retries` asks for more. Only faults that may pass are retried (network
+ * errors, timeouts, 429 and 503), with exponential backoff or the server's `Retry-After`; never a wrong answer.
+ */
+async function sendWithRetries(
+  request: RenderedRequest,
+  options: SendOptions,
+  retries: number,
+  http: HttpClient,
+  log: Log,
+  label: string,
+): Promise<CallOutcome> {
+  for (let attempt = 1; ; attempt += 1) {
+    const outcome = withAttempts(await http.send(request, options), attempt);
+    if (attempt > retries || !isRetryable(outcome)) return outcome;
+    const delayMs = computeRetryDelay(outcome, attempt);
+    log.debug(`${label}: attempt ${attempt} got ${describeOutcome(outcome)}; retrying in ${delayMs} ms`);
+    await sleep(delayMs);
+  }
+}
+
+function withAttempts(outcome: CallOutcome, attempts: number): CallOutcome {
+  return outcome.kind === 'blocked' ? outcome : { ...outcome, attempts };
+}
+
+function isRetryable(outcome: CallOutcome): boolean {
+  if (outcome.kind === 'network' || outcome.kind === 'timeout') return true;
+  return outcome.kind === 'response' && RETRYABLE_STATUSES.has(outcome.status);
+}
+
+/** `Retry-After` (seconds or an HTTP date) when the server sent one, else 0.5 s, 1 s, 2 s, …; at most 10 s. */
+function computeRetryDelay(outcome: CallOutcome, attempt: number): number {
+  const retryAfter =
+    outcome.kind === 'response' ? parseRetryAfter(outcome.headers['retry-after']) : undefined;
+  const delayMs = retryAfter ?? RETRY_BASE_DELAY_MS * 2 ** (attempt - 1);
+  return Math.min(Math.max(delayMs, 0), MAX_RETRY_DELAY_MS);
+}
+
+function parseRetryAfter(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : date - Date.now();
+}
+
+function describeOutcome(outcome: CallOutcome): string {
+  switch (outcome.kind) {
+    case 'response':
+    case 'too-large':
+      return `status ${outcome.status}`;
+    case 'network':
+      return outcome.code;
+    case 'timeout':
+      return `no response within ${outcome.timeoutMs} ms`;
+    case 'blocked':
+      return 'blocked';
+  }
+}
+
+/** Runs `work(0..count-1)` with at most `concurrency` running at once; a small pool, no queue library. */
+async function runPool(
+  count: number,
+  concurrency: number,
+  work: (index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      const index = next;
+      next += 1;
+      await work(index);
+    }
+  };
+  const size = Math.min(Number.isInteger(concurrency) && concurrency > 0 ? concurrency : 1, count);
+  await Promise.all(Array.from({ length: size }, worker));
+}
