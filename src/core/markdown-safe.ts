@@ -1,0 +1,95 @@
+/**
+ * Turns untrusted text (response bodies, failure messages, names from a pull request's contract file) into
+ * Markdown that GitHub renders as the same plain text: no HTML, images, links, @mentions or #references, and
+ * nothing that can end a table cell or row early.
+ */
+
+const ELLIPSIS = '…';
+
+/**
+ * C0 and C1 controls, DEL, line and paragraph separators, and bidirectional overrides/isolates: a newline
+ * would end the table row, and bidi controls can make a row read differently from what it says.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+
+/** ASCII punctuation with a meaning in (GitHub-flavoured) Markdown, escaped with a backslash (CommonMark). */
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]<>()#+!|~&$]/g;
+
+/** U+200D ZERO WIDTH JOINER: invisible, and it breaks GitHub's mention, reference and autolink patterns. */
+const JOINER = '\u200d';
+
+/** Collapses newlines and other control characters to single spaces. */
+export function collapseControlCharacters(text: string): string {
+  return text.replace(UNSAFE_CHARACTERS, ' ');
+}
+
+/**
+ * Cuts `text` to at most `maxLength` code points, ending with `…` when cut. Never splits a surrogate pair.
+ */
+export function truncateText(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  const codePoints = Array.from(text);
+  if (codePoints.length <= maxLength) return text;
+  return codePoints.slice(0, Math.max(0, maxLength - 1)).join('') + ELLIPSIS;
+}
+
+/**
+ * Escapes untrusted text for a Markdown table cell (outside a code span): control characters become spaces,
+ * Markdown punctuation is backslash-escaped (`|` included, so the row keeps its cells), and `@name`, `#123`,
+ * `GH-123`, `http://` and `www.` get an invisible joiner so GitHub links nothing and notifies no one.
+ *
+ * @param maxLength - cut the text (before escaping) to this many code points, with an ellipsis.
+ */
+export function escapeMarkdownText(text: string, maxLength = Number.POSITIVE_INFINITY): string {
+  const plain = truncateText(collapseControlCharacters(text), maxLength);
+  return defuseAutolinks(plain.replace(MARKDOWN_PUNCTUATION, '\\$&'));
+}
+
+/**
+ * Puts untrusted text in a code span for a Markdown table cell: control characters become spaces, the text is
+ * cut to `maxLength` code points (default 80) with an ellipsis, and the backtick fence is longer than any
+ * backtick run inside. GitHub shows code spans literally (no HTML, mentions or references), but it splits table
+ * cells before parsing code spans, so every `|` is still escaped (GitHub removes the backslash again).
+ * Returns an empty string for empty text.
+ */
+export function formatCodeSpan(text: string, maxLength = 80): string {
+  const plain = truncateText(collapseControlCharacters(text), maxLength);
+  if (plain.length === 0) return '';
+  const longestRun = Math.max(0, ...Array.from(plain.matchAll(/`+/g), (match) => match[0].length));
+  const fence = '`'.repeat(longestRun + 1);
+  // Spaces on both sides: CommonMark strips one from each side, and a leading or trailing backtick in the
+  // text can then never merge with the fence.
+  return `${fence} ${escapePipesInCodeSpan(plain)} ${fence}`;
+}
+
+/**
+ * GitHub's table scanner reads a backslash and the character after it as a pair, so a `|` splits the row
+ * unless an odd number of backslashes precedes it. Inside a code span the backslashes are otherwise literal:
+ * GitHub then removes one backslash before each `|`. With an even run of backslashes in the text one more
+ * makes it odd and the text shows exactly; with an odd run two more are needed and one extra backslash shows.
+ */
+function escapePipesInCodeSpan(text: string): string {
+  return text.replace(/(\\*)\|/g, (_match, run: string) => `${run}${run.length % 2 === 0 ? '\\' : '\\\\'}|`);
+}
+
+function defuseAutolinks(text: string): string {
+  return text
+    .replace(/@/g, `@${JOINER}`)
+    .replace(/#/g, `#${JOINER}`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1${JOINER}-`)
+    .replace(/:\/\//g, `:${JOINER}//`)
+    .replace(/\b(www)\./gi, `$1${JOINER}.`);
+}
+
+/**
+ * Makes a URL safe as a Markdown link destination: only `http:` and `https:` URLs are kept (undefined
+ * otherwise), and characters that could end the destination are percent-encoded.
+ */
+export function sanitizeLinkUrl(url: string): string | undefined {
+  if (!/^https?:\/\/[^\s]+$/i.test(url)) return undefined;
+  return url.replace(
+    /[()<>[\]"'`\\|]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}

@@ -1,0 +1,55 @@
+/** Untrusted text that tries to break out of a Markdown table, XML or a terminal line. */
+import fc from 'fast-check';
+
+/** Hand-written attacks: pipes, backticks, mentions, references, HTML, images, newlines, escapes. */
+export const HOSTILE_TEXTS: readonly string[] = [
+  'a | b || c',
+  '`code` and ``double`` and ```triple```',
+  'hi @octocat and @github/team',
+  'fixes #1 and org/repo#22 and GH-3',
+  '<img src=x onerror=alert(1)>',
+  '![x](https://evil.example/y.png)',
+  '[click](javascript:alert(1))',
+  '</details><details open>',
+  '</td></tr></table><script>alert(1)</script>',
+  'line one\nline two\r\nline three\u2028four',
+  '\u001b[31mred\u001b[0m\u0007',
+  'back\\slash \\| and \\\\| and trailing \\',
+  '&lt;script&gt; &amp; &#x3C;',
+  '*bold* _em_ ~~strike~~ $x^2$',
+  'https://evil.example and www.evil.example and a@b.example',
+  '\u202eevil\u202c and \u0000 nul',
+  '<!-- webhook-contracts:other -->',
+  ']]> <![CDATA[ x ]]> "quoted" \'single\'',
+  '\ud800 lone surrogate and \udfff too',
+];
+
+const NASTY_UNITS = [
+  ...'|`\\@#<>![]()&*_~:/.$ \t\n\r-=+"\'?',
+  '\u0000',
+  '\u001b',
+  '\u2028',
+  '\u202e',
+  '\u200d',
+  '\ufffe',
+  '\ud83d',
+  '\ude00',
+  '😀',
+  '字',
+  'a',
+  'w',
+  '1',
+];
+
+/**
+ * Arbitrary strings dense in Markdown, XML and terminal metacharacters, with arbitrary UTF-16 units
+ * (lone surrogates included) mixed in. Built from units: fast-check's `binary` unit is slow to start.
+ */
+export const hostileText = (maxLength = 60): fc.Arbitrary<string> =>
+  fc.string({
+    unit: fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...NASTY_UNITS) },
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)) },
+    ),
+    maxLength,
+  });
