@@ -1,0 +1,86 @@
+/**
+ * Progress on stderr while checks run. A terminal gets one line rewritten in place; a log (CI, a pipe) gets a
+ * count line every 10 % of the checks or every 10 s, so a long run shows it is alive without flooding the log.
+ */
+
+export interface ProgressStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+export interface ProgressReporter {
+  /** Call as each check finishes. */
+  onCheck(done: number, total: number): void;
+  /** Clears the terminal line and stops the timer; call once, in `finally`. */
+  finish(): void;
+}
+
+export interface ProgressOptions {
+  readonly stream: ProgressStream;
+  /** Milliseconds, monotonic. */
+  readonly now: () => number;
+  /** How often a log gets a line even when few checks finish. Default 10 s. */
+  readonly intervalMs?: number;
+}
+
+const DEFAULT_INTERVAL_MS = 10_000;
+/** Erase the whole line and return to its start. */
+const CLEAR_LINE = '\r\x1b[2K';
+
+/** Creates the reporter for a terminal or a log, decided by `stream.isTTY`. */
+export function createProgressReporter(options: ProgressOptions): ProgressReporter {
+  return options.stream.isTTY === true ? createTerminalProgress(options) : createLogProgress(options);
+}
+
+/** A no-op reporter, for `--quiet`. */
+export function createSilentProgress(): ProgressReporter {
+  return { onCheck() {}, finish() {} };
+}
+
+function createTerminalProgress({ stream }: ProgressOptions): ProgressReporter {
+  let shown = false;
+  return {
+    onCheck(done, total) {
+      stream.write(`${CLEAR_LINE}${done}/${total} checks…`);
+      shown = true;
+    },
+    finish() {
+      // The table follows on stdout, often the same terminal: leave no half line behind.
+      if (shown) stream.write(CLEAR_LINE);
+      shown = false;
+    },
+  };
+}
+
+function createLogProgress({
+  stream,
+  now,
+  intervalMs = DEFAULT_INTERVAL_MS,
+}: ProgressOptions): ProgressReporter {
+  let lastDone = 0;
+  let lastTotal = 0;
+  let lastLineDone = 0;
+  let lastLineAt = now();
+  const print = (done: number, total: number): void => {
+    stream.write(`${done}/${total} checks done\n`);
+    lastLineDone = done;
+    lastLineAt = now();
+  };
+  // A slow webhook can hold every remaining check for up to 30 s: the timer says so even when nothing finishes.
+  const timer = setInterval(() => {
+    if (lastTotal > 0 && now() - lastLineAt >= intervalMs) print(lastDone, lastTotal);
+  }, intervalMs);
+  timer.unref();
+  return {
+    onCheck(done, total) {
+      lastDone = done;
+      lastTotal = total;
+      const step = Math.max(1, Math.ceil(total / 10));
+      if (done - lastLineDone >= step || done === total || now() - lastLineAt >= intervalMs)
+        print(done, total);
+    },
+    finish() {
+      clearInterval(timer);
+    },
+  };
+}
