@@ -1,0 +1,72 @@
+/** `${NAME}` substitution from the environment (SPEC section 2): how contracts read secrets. */
+
+/** A problem at `offset` (UTF-16 units) in the text given to {@link interpolateEnv}. */
+export interface InterpolationProblem {
+  readonly offset: number;
+  readonly message: string;
+}
+
+export interface Interpolation {
+  /** The text with every `${NAME}` replaced (an unset one by the empty string). */
+  readonly text: string;
+  /** True when the text holds at least one `${NAME}`, set or not: the result carries a secret. */
+  readonly readEnv: boolean;
+  /** The substituted values, deduplicated, in order of first use: to be masked everywhere. */
+  readonly secrets: readonly string[];
+  readonly problems: readonly InterpolationProblem[];
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+// `${{` first so that a pasted GitHub Actions expression is explained instead of mis-parsed.
+const REFERENCE = /\$\{\{|\$\{([^{}]*)\}/g;
+
+/** Why an unset or empty variable matters, and how to fix it. */
+const FIX =
+  'set it in the workflow `env:` from a secret (a missing GitHub secret expands to an empty string, e.g. on pull requests from forks)';
+
+/**
+ * Replaces every `${NAME}` in `text` with `env[NAME]`.
+ *
+ * An unset or empty variable is a problem rather than an empty substitution: an empty API key or base URL
+ * would otherwise fail later with a confusing 401 or a malformed URL.
+ */
+export function interpolateEnv(
+  text: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Interpolation {
+  const problems: InterpolationProblem[] = [];
+  const secrets = new Set<string>();
+  let readEnv = false;
+  const result = text.replace(REFERENCE, (match: string, inner: string | undefined, offset: number) => {
+    if (inner === undefined) {
+      problems.push({
+        offset,
+        message:
+          '`${{ ... }}` is GitHub Actions syntax and is not evaluated in contract files: pass the value through the workflow `env:` and write `${NAME}`',
+      });
+      return match;
+    }
+    const name = inner.trim();
+    if (!ENV_NAME.test(name) || name !== inner) {
+      problems.push({
+        offset,
+        message: `\`${match}\` is not a valid variable reference: write \`\${NAME}\` with letters, digits and _ (not starting with a digit)`,
+      });
+      return match;
+    }
+    readEnv = true;
+    const value = env[name];
+    if (value === undefined) {
+      problems.push({ offset, message: `environment variable ${name} is not set: ${FIX}` });
+      return '';
+    }
+    if (value === '') {
+      problems.push({ offset, message: `environment variable ${name} is empty: ${FIX}` });
+      return '';
+    }
+    secrets.add(value);
+    return value;
+  });
+  return { text: result, readEnv, secrets: [...secrets], problems };
+}

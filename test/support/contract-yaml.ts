@@ -1,0 +1,57 @@
+/** Contract file texts for the loader's tests: the SPEC's example, and a dedent tag for inline YAML. */
+
+/**
+ * Dedents a template literal so YAML can be written indented in a test: the first line break is dropped and
+ * the smallest indentation of the non-blank lines is removed from every line. Line numbers in assertions then
+ * count from the line after the opening backtick.
+ */
+export function dedentYaml(strings: TemplateStringsArray, ...values: readonly unknown[]): string {
+  const raw = strings.reduce(
+    (out, part, index) => out + part + (index < values.length ? String(values[index]) : ''),
+    '',
+  );
+  const lines = raw
+    .replace(/^\n/, '')
+    .replace(/\n[ \t]*$/, '\n')
+    .split('\n');
+  const indents = lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0);
+  const cut = indents.length === 0 ? 0 : Math.min(...indents);
+  return lines.map((line) => line.slice(cut)).join('\n');
+}
+
+/** The environment the SPEC example reads. */
+export const SPEC_EXAMPLE_ENV: Readonly<Record<string, string>> = {
+  SCORING_KEY: 'sk-test-123',
+  STAGING_URL: 'https://staging.example.com',
+};
+
+/** The contract of SPEC section 2, with a concrete `expect.schema`. Line numbers are relied on by tests. */
+export const SPEC_EXAMPLE_YAML = dedentYaml`
+  # yaml-language-server: $schema=../schema/contracts.schema.json
+  version: 1
+  samples:
+    alice:
+      lead: { Email Address: alice@example.com, First Name: Alice }
+      company: { Company Name: Acme }
+      my: { Region: EMEA }
+  fields:
+    leadScore: integer
+    tier: string
+  defaults:
+    timeout: 30s
+    headers: { Content-Type: application/json, X-Api-Key: "\${SCORING_KEY}" }
+  webhooks:
+    - name: Score lead
+      url: "\${STAGING_URL}/score?email={{lead.Email Address}}"
+      method: POST
+      template: '{"email": {{lead.Email Address}}, "name": {{lead.First Name:default=friend}}}'
+      encoding: json
+      responseType: json
+      campaign: trigger
+      mappings: { data.score: leadScore, data.tier: tier }
+      expect:
+        status: 2xx
+        schema: { type: object, required: [data] }
+        maxLatency: 2s
+      samples: [alice]
+`;
