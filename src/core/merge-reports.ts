@@ -1,4 +1,5 @@
 import type { CheckResult, RunReport } from './check-result.js';
+import { buildRunReport } from './run-summary.js';
 
 /** A merged report, and how many checks were dropped because an earlier report already had them. */
 export interface MergedReport extends RunReport {
@@ -25,14 +26,7 @@ export function mergeReports(reports: readonly RunReport[]): MergedReport {
       else byKey.set(key, check);
     }
   }
-  const checks = [...byKey.values()].sort(compareChecks);
-  const passed = checks.filter((check) => check.passed).length;
-  return {
-    version: 1,
-    summary: { total: checks.length, passed, failed: checks.length - passed },
-    checks,
-    duplicates,
-  };
+  return { ...buildRunReport([...byKey.values()]), duplicates };
 }
 
 /** Orders checks by file, line, webhook, then sample: the order a merged report lists them in. */

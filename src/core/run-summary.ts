@@ -1,11 +1,17 @@
 import type { CheckResult, RunReport } from './check-result.js';
+import { compareChecks } from './merge-reports.js';
 
-/** Builds the run's report (the JSON report's content) from its checks, kept in the order given. */
+/**
+ * Builds the run's report (the JSON report's content) from its checks. Checks are listed by file, line,
+ * webhook and sample, the order `mergeReports` uses, so the shards of a matrix merged together give exactly the
+ * report one job running every check would have given.
+ */
 export function buildRunReport(checks: readonly CheckResult[]): RunReport {
-  const passed = checks.filter((check) => check.passed).length;
+  const ordered = [...checks].sort(compareChecks);
+  const passed = ordered.filter((check) => check.passed).length;
   return {
     version: 1,
-    summary: { total: checks.length, passed, failed: checks.length - passed },
-    checks,
+    summary: { total: ordered.length, passed, failed: ordered.length - passed },
+    checks: ordered,
   };
 }

@@ -1,0 +1,73 @@
+/**
+ * Bundles the engine's TypeScript sources (runContracts and createHttpClient) with esbuild, the same way
+ * scripts/bundle.mjs builds dist/, into a temporary directory: outside the tree, so no formatter, linter or
+ * git status ever sees it.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The sources the bench needs, relative to the repository root. */
+export const ENGINE_SOURCES = ['src/run-contracts.ts', 'src/adapters/http-client.ts'];
+
+/**
+ * @typedef {object} EngineModule
+ * @property {(settings: object, deps: object) => Promise<{ report: { summary: { total: number, passed: number, failed: number }, checks: readonly { passed: boolean, failures: readonly { kind: string, message: string }[] }[] }, secrets: readonly string[] }>} runContracts
+ * @property {(options?: object) => { send: (request: object, options: object) => Promise<object>, close: () => Promise<void> }} createHttpClient
+ */
+
+/**
+ * @typedef {{ ok: true, module: EngineModule, file: string, dispose: () => Promise<void> }
+ *   | { ok: false, reason: string }} EngineBuild
+ */
+
+/**
+ * Builds and imports the engine; never throws: a missing or broken engine is reported as `reason`.
+ * @param {string} root the repository root
+ * @returns {Promise<EngineBuild>}
+ */
+export async function buildEngine(root) {
+  const missing = ENGINE_SOURCES.filter((file) => !existsSync(join(root, file)));
+  if (missing.length > 0) return { ok: false, reason: `not written yet: ${missing.join(', ')}` };
+
+  const directory = await mkdtemp(join(tmpdir(), 'wc-bench-'));
+  const dispose = () => rm(directory, { recursive: true, force: true });
+  const file = join(directory, 'engine.mjs');
+  try {
+    const { build } = await import('esbuild');
+    await build({
+      stdin: {
+        contents: ENGINE_SOURCES.map((source, index) =>
+          index === 0
+            ? `export { runContracts } from './${source}';`
+            : `export { createHttpClient } from './${source}';`,
+        ).join('\n'),
+        resolveDir: root,
+        sourcefile: 'bench-engine-entry.mjs',
+        loader: 'js',
+      },
+      bundle: true,
+      platform: 'node',
+      target: 'node24',
+      format: 'esm',
+      outfile: file,
+      logLevel: 'silent',
+      // As in scripts/bundle.mjs: some CommonJS dependencies call require() at run time.
+      banner: {
+        js: "import { createRequire as __wcCreateRequire } from 'node:module'; const require = __wcCreateRequire(import.meta.url);",
+      },
+    });
+    const module = /** @type {EngineModule} */ (await import(pathToFileURL(file).href));
+    if (typeof module.runContracts !== 'function' || typeof module.createHttpClient !== 'function') {
+      await dispose();
+      return { ok: false, reason: 'the bundle does not export runContracts and createHttpClient' };
+    }
+    return { ok: true, module, file, dispose };
+  } catch (error) {
+    await dispose();
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `does not build: ${message.split('\n').slice(0, 6).join(' | ')}` };
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The one workload every figure uses: a webhook that POSTs a JSON template for each sample lead and maps
+ * three attributes of a small JSON answer. Generated here as our contract, a Postman collection and a Step CI
+ * workflow, so every tool fires the same requests at the same loopback server.
+ */
+
+/** The loopback server's answer to every request. */
+export const RESPONSE_BODY = '{"data":{"score":42,"tier":"gold","id":"x"}}';
+
+/** The name our contract gives the one webhook. */
+export const WEBHOOK_NAME = 'Score lead';
+
+/**
+ * The e-mail address of sample `index`: the only token in the template.
+ * @param {number} index
+ * @returns {string}
+ */
+export function makeEmail(index) {
+  return `lead${index}@example.com`;
+}
+
+/**
+ * The exact body our template renders for sample `index` (`json` encoding quotes the string), so the bare
+ * undici loop and the other tools send byte-for-byte what the engine sends.
+ * @param {number} index
+ * @returns {string}
+ */
+export function makeRequestBody(index) {
+  return `{"email": ${JSON.stringify(makeEmail(index))}}`;
+}
+
+/**
+ * A contract file with one webhook and `count` samples, so one run is `count` checks.
+ * @param {{ url: string, count: number }} options
+ * @returns {string} YAML text
+ */
+export function makeContractYaml({ url, count }) {
+  const samples = [];
+  for (let index = 0; index < count; index += 1) {
+    samples.push(`  s${index}: { lead: { Email Address: ${makeEmail(index)} } }`);
+  }
+  return [
+    'version: 1',
+    'samples:',
+    ...samples,
+    'fields:',
+    '  leadScore: integer',
+    '  tier: string',
+    '  externalId: string',
+    'webhooks:',
+    `  - name: ${WEBHOOK_NAME}`,
+    `    url: ${JSON.stringify(url)}`,
+    '    method: POST',
+    '    headers: { Content-Type: application/json }',
+    `    template: '{"email": {{lead.Email Address}}}'`,
+    '    encoding: json',
+    '    responseType: json',
+    '    mappings: { data.score: leadScore, data.tier: tier, data.id: externalId }',
+    '',
+  ].join('\n');
+}
+
+/** The checks Newman runs on each response: the same three mappings, typed as the contract types them. */
+// Newman runs every item's script in one sandbox context: the block keeps `data` from being redeclared.
+const POSTMAN_TEST_SCRIPT = [
+  '{',
+  '  const data = pm.response.json().data;',
+  "  pm.test('maps', () => {",
+  '    pm.expect(pm.response.code).to.equal(200);',
+  '    pm.expect(Number.isInteger(data.score)).to.equal(true);',
+  "    pm.expect(data.tier).to.be.a('string');",
+  "    pm.expect(data.id).to.be.a('string');",
+  '  });',
+  '}',
+];
+
+/**
+ * A Postman collection (v2.1) of `count` POST requests with the same bodies and checks.
+ * @param {{ url: string, count: number }} options
+ * @returns {Record<string, unknown>}
+ */
+export function makePostmanCollection({ url, count }) {
+  const item = [];
+  for (let index = 0; index < count; index += 1) {
+    item.push({
+      name: `s${index}`,
+      request: {
+        method: 'POST',
+        url,
+        header: [{ key: 'Content-Type', value: 'application/json' }],
+        body: { mode: 'raw', raw: makeRequestBody(index) },
+      },
+      event: [{ listen: 'test', script: { type: 'text/javascript', exec: POSTMAN_TEST_SCRIPT } }],
+    });
+  }
+  return {
+    info: {
+      name: 'webhook-contracts bench',
+      schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+    },
+    item,
+  };
+}
+
+/**
+ * A Step CI workflow of `count` one-step tests (Step CI runs tests concurrently, steps in order), each POSTing
+ * the same body and checking the same three attributes.
+ * @param {{ url: string, count: number }} options
+ * @returns {Record<string, unknown>}
+ */
+export function makeStepciWorkflow({ url, count }) {
+  /** @type {Record<string, unknown>} */
+  const tests = {};
+  for (let index = 0; index < count; index += 1) {
+    tests[`s${index}`] = {
+      steps: [
+        {
+          name: WEBHOOK_NAME,
+          http: {
+            url,
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: makeRequestBody(index),
+            check: {
+              status: 200,
+              jsonpath: { '$.data.score': 42, '$.data.tier': 'gold', '$.data.id': 'x' },
+            },
+          },
+        },
+      ],
+    };
+  }
+  return { version: '1.1', name: 'webhook-contracts bench', tests };
+}
