@@ -1,0 +1,53 @@
+/**
+ * Masks the contracts' secrets in the runner's log the moment the contract files are read, before the engine
+ * has a chance to log anything that might contain one. The engine learns the same values later (and removes
+ * them from every report); this decorator exists so that no log line is ever written before the mask is.
+ */
+import { interpolateEnv } from '../core/interpolate-env.js';
+import type { ContractSource } from '../core/ports.js';
+
+export interface MaskingContractSourceOptions {
+  /** Where `${NAME}` values are read from: the same environment the engine is given. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Registers one value with the runner (`core.setSecret`). */
+  readonly mask: (value: string) => void;
+  /** Every value masked so far is added here, e.g. for redacting log lines. */
+  readonly secrets: Set<string>;
+}
+
+/** Wraps `inner` so every `${NAME}` value the files read is masked (with its encoded forms) when they are read. */
+export function createMaskingContractSource(
+  inner: ContractSource,
+  options: MaskingContractSourceOptions,
+): ContractSource {
+  return {
+    async read(patterns) {
+      const files = await inner.read(patterns);
+      for (const file of files) {
+        // A `${NAME}` in a YAML comment is masked too: masking too much is harmless, too little is a leak.
+        for (const secret of interpolateEnv(file.text, options.env).secrets) {
+          for (const form of listMaskedForms(secret)) {
+            if (options.secrets.has(form)) continue;
+            options.secrets.add(form);
+            options.mask(form);
+          }
+        }
+      }
+      return files;
+    },
+  };
+}
+
+/**
+ * The forms of a secret that can appear in a log: itself, URL-encoded (a token in a query string), base64
+ * (HTTP basic auth), and each line of a multi-line value (the runner masks line by line).
+ */
+export function listMaskedForms(secret: string): string[] {
+  const forms = new Set<string>([
+    secret,
+    encodeURIComponent(secret),
+    Buffer.from(secret, 'utf8').toString('base64'),
+  ]);
+  for (const line of secret.split(/\r?\n/)) if (line.trim() !== '') forms.add(line);
+  return [...forms].filter((form) => form !== '');
+}

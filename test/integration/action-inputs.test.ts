@@ -1,0 +1,115 @@
+/** The action's inputs, read from INPUT_* variables as the runner sets them (defaults from action.yml). */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { readActionSettings } from '../../src/adapters/action-inputs.js';
+import { InputError } from '../../src/core/errors.js';
+import { inputVariable } from '../support/run-action.js';
+
+/** action.yml's defaults, as the runner passes them when the workflow sets nothing. */
+const DEFAULTS: Record<string, string> = {
+  contracts: 'webhook-contracts.yml',
+  'github-token': 'ghs_token',
+  comment: 'on-failure',
+  'fail-on-failure': 'true',
+  'allowed-hosts': '',
+  concurrency: '8',
+  timeout: '',
+  'report-json': '',
+  'report-junit': '',
+  shard: '',
+  retries: '0',
+  mode: 'run',
+  reports: '',
+};
+
+function setInputs(inputs: Record<string, string>): void {
+  for (const [name, value] of Object.entries({ ...DEFAULTS, ...inputs }))
+    vi.stubEnv(inputVariable(name), value);
+}
+
+beforeEach(() => setInputs({}));
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('readActionSettings', () => {
+  it("reads action.yml's defaults", () => {
+    expect(readActionSettings()).toEqual({
+      mode: 'run',
+      contracts: ['webhook-contracts.yml'],
+      reports: [],
+      githubToken: 'ghs_token',
+      comment: 'on-failure',
+      failOnFailure: true,
+      allowedHosts: [],
+      concurrency: 8,
+      retries: 0,
+    });
+  });
+
+  it('reads every optional input when given', () => {
+    setInputs({
+      contracts: 'a.yml\n contracts/**/*.yml \n',
+      'allowed-hosts': 'staging.example.com, *.internal.example.com\n127.0.0.1:8080',
+      timeout: '2500ms',
+      'report-json': 'out/report.json',
+      'report-junit': 'out/junit.xml',
+      shard: '2/3',
+      retries: '2',
+      comment: 'always',
+      'fail-on-failure': 'False',
+    });
+    expect(readActionSettings()).toMatchObject({
+      contracts: ['a.yml', 'contracts/**/*.yml'],
+      allowedHosts: ['staging.example.com', '*.internal.example.com', '127.0.0.1:8080'],
+      timeoutMs: 2500,
+      reportJson: 'out/report.json',
+      reportJunit: 'out/junit.xml',
+      shard: { index: 2, count: 3 },
+      retries: 2,
+      comment: 'always',
+      failOnFailure: false,
+    });
+  });
+
+  it.each([
+    ['concurrency', 'eight', "Input 'concurrency' must be a whole number from 1 to 64, not 'eight'."],
+    ['concurrency', '0', "Input 'concurrency' must be a whole number from 1 to 64, not '0'."],
+    ['concurrency', '1e2', "Input 'concurrency' must be a whole number from 1 to 64, not '1e2'."],
+    ['retries', '-1', "Input 'retries' must be a whole number from 0 to 5, not '-1'."],
+    ['comment', 'sometimes', "Input 'comment' must be one of on-failure, always, never, not 'sometimes'."],
+    ['mode', 'Run', "Input 'mode' must be one of run, merge, not 'Run'."],
+    [
+      'fail-on-failure',
+      'ture',
+      "Input 'fail-on-failure' must be true or false (YAML 1.2 core schema), not 'ture'.",
+    ],
+  ])('refuses %s: %s', (name, value, message) => {
+    setInputs({ [name]: value });
+    expect(() => readActionSettings()).toThrow(new InputError(message));
+  });
+
+  it.each(['31s', '0s', '500', 'soon'])('refuses the timeout %s', (timeout) => {
+    setInputs({ timeout });
+    expect(() => readActionSettings()).toThrow(/Input 'timeout' must be a duration above 0 and at most 30s/);
+  });
+
+  it('accepts a timeout of exactly 30s', () => {
+    setInputs({ timeout: '30s' });
+    expect(readActionSettings().timeoutMs).toBe(30_000);
+  });
+
+  it.each(['0/3', '4/3', '1/0', '1', 'a/b', '1/2/3'])('refuses the shard %s', (shard) => {
+    setInputs({ shard });
+    expect(() => readActionSettings()).toThrow(/Input 'shard' must be i\/n/);
+  });
+
+  it('needs contracts in run mode and reports in merge mode', () => {
+    setInputs({ contracts: '' });
+    expect(() => readActionSettings()).toThrow(/Input 'contracts' is empty/);
+    setInputs({ mode: 'merge' });
+    expect(() => readActionSettings()).toThrow(/Input 'reports' is empty/);
+    setInputs({ mode: 'merge', reports: 'shards/*.json' });
+    expect(readActionSettings()).toMatchObject({ mode: 'merge', reports: ['shards/*.json'] });
+  });
+});
