@@ -25,8 +25,22 @@ export default tseslint.config(
           patterns: [
             { group: ['@actions/*'], message: 'src/core is pure: GitHub access belongs in src/adapters.' },
             { group: ['undici'], message: 'src/core is pure: HTTP belongs in src/adapters.' },
-            { group: ['node:fs', 'node:fs/*', 'fs', 'node:net', 'node:http', 'node:https', 'node:child_process'], message: 'src/core does no I/O.' },
-            { group: ['../adapters/*', '../*.js'], message: 'src/core must not depend on adapters or entries.' },
+            {
+              group: [
+                'node:fs',
+                'node:fs/*',
+                'fs',
+                'node:net',
+                'node:http',
+                'node:https',
+                'node:child_process',
+              ],
+              message: 'src/core does no I/O.',
+            },
+            {
+              group: ['../adapters/*', '../*.js'],
+              message: 'src/core must not depend on adapters or entries.',
+            },
           ],
         },
       ],

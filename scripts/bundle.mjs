@@ -10,8 +10,15 @@ const common = {
   treeShaking: true,
   logLevel: 'warning',
   // Some CommonJS dependencies call require() at run time; give the ESM bundle one.
-  banner: { js: "import { createRequire as __wcCreateRequire } from 'node:module'; const require = __wcCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __wcCreateRequire } from 'node:module'; const require = __wcCreateRequire(import.meta.url);",
+  },
 };
 
 await build({ ...common, entryPoints: ['src/action-main.ts'], outfile: 'dist/index.js' });
-await build({ ...common, entryPoints: ['src/cli-main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } });
+await build({
+  ...common,
+  entryPoints: ['src/cli-main.ts'],
+  outfile: 'dist/cli.js',
+  banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+});

@@ -20,7 +20,12 @@ export type CallOutcome =
       readonly latencyMs: number;
       readonly attempts: number;
     }
-  | { readonly kind: 'timeout'; readonly timeoutMs: number; readonly latencyMs: number; readonly attempts: number }
+  | {
+      readonly kind: 'timeout';
+      readonly timeoutMs: number;
+      readonly latencyMs: number;
+      readonly attempts: number;
+    }
   | {
       readonly kind: 'network';
       /** A stable code such as `ECONNREFUSED`, `ENOTFOUND`, `UND_ERR_SOCKET`, `CERT_HAS_EXPIRED`. */

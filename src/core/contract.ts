@@ -30,7 +30,16 @@ export const CAMPAIGN_TYPES = ['trigger', 'batch'] as const;
 export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
 
 /** Token prefixes Marketo knows, lower-cased (the prefix is case-insensitive in templates). */
-export const TOKEN_PREFIXES = ['lead', 'company', 'campaign', 'system', 'trigger', 'program', 'my', 'member'] as const;
+export const TOKEN_PREFIXES = [
+  'lead',
+  'company',
+  'campaign',
+  'system',
+  'trigger',
+  'program',
+  'my',
+  'member',
+] as const;
 export type TokenPrefix = (typeof TOKEN_PREFIXES)[number];
 
 /** Marketo's own timeout; a contract may lower it, never raise it. */

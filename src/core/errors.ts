@@ -18,7 +18,8 @@ export class ContractFileError extends Error {
   constructor(problems: readonly ContractProblem[], options?: ErrorOptions) {
     const count = problems.length;
     super(
-      `${count} problem${count === 1 ? '' : 's'} in the contracts:\n` + problems.map(formatProblem).join('\n'),
+      `${count} problem${count === 1 ? '' : 's'} in the contracts:\n` +
+        problems.map(formatProblem).join('\n'),
       options,
     );
     this.name = 'ContractFileError';
