@@ -42582,7 +42582,16 @@ var HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 var TOKEN_ENCODINGS = ["none", "json", "form"];
 var RESPONSE_TYPES = ["none", "json", "xml"];
 var CAMPAIGN_TYPES = ["trigger", "batch"];
-var TOKEN_PREFIXES = ["lead", "company", "campaign", "system", "trigger", "program", "my", "member"];
+var TOKEN_PREFIXES = [
+  "lead",
+  "company",
+  "campaign",
+  "system",
+  "trigger",
+  "program",
+  "my",
+  "member"
+];
 var MARKETO_TIMEOUT_MS = 3e4;
 
 // src/core/duration.ts

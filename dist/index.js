@@ -85995,7 +85995,16 @@ var HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 var TOKEN_ENCODINGS = ["none", "json", "form"];
 var RESPONSE_TYPES = ["none", "json", "xml"];
 var CAMPAIGN_TYPES = ["trigger", "batch"];
-var TOKEN_PREFIXES = ["lead", "company", "campaign", "system", "trigger", "program", "my", "member"];
+var TOKEN_PREFIXES = [
+  "lead",
+  "company",
+  "campaign",
+  "system",
+  "trigger",
+  "program",
+  "my",
+  "member"
+];
 var MARKETO_TIMEOUT_MS = 3e4;
 
 // src/core/duration.ts
@@ -93958,6 +93967,7 @@ async function runAction() {
     state.summary = (state.summary === void 0 ? "" : `${state.summary}
 `) + renderErrorSummary(summaryTitleFor(error2), message);
     setFailed(message);
+    if (isUsageError(error2)) process.exitCode = 2;
   } finally {
     try {
       writeOutputs(state);
@@ -94116,10 +94126,11 @@ function summaryTitleFor(error2) {
   if (error2 instanceof ReportFileError) return "Webhook contracts: a shard report is invalid";
   return "Webhook contracts: the run failed";
 }
+function isUsageError(error2) {
+  return error2 instanceof ContractFileError || error2 instanceof InputError || error2 instanceof ReportFileError;
+}
 function describeError4(error2) {
-  if (error2 instanceof ContractFileError || error2 instanceof InputError || error2 instanceof ReportFileError) {
-    return error2.message;
-  }
+  if (isUsageError(error2)) return error2.message;
   if (error2 instanceof Error) {
     if (error2.stack !== void 0) debug(error2.stack);
     return `Unexpected error: ${error2.message}`;

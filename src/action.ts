@@ -58,7 +58,7 @@ interface RunState {
 }
 
 /**
- * Runs the action. Never rejects: every failure ends as `core.setFailed` with a message (exit code 1), and the
+ * Runs the action. Never rejects: every failure ends as `core.setFailed` with a message (exit code 1, or 2 for invalid contracts and inputs), and the
  * outputs and job summary are written in every case.
  */
 export async function run(): Promise<void> {
@@ -122,6 +122,8 @@ async function runAction(): Promise<void> {
       (state.summary === undefined ? '' : `${state.summary}\n`) +
       renderErrorSummary(summaryTitleFor(error), message);
     core.setFailed(message);
+    // SPEC exit codes: 2 when the contracts or inputs are invalid, as the CLI does; 1 is a failing check.
+    if (isUsageError(error)) process.exitCode = 2;
   } finally {
     try {
       writeOutputs(state);
@@ -314,10 +316,14 @@ function summaryTitleFor(error: unknown): string {
  * A message for any thrown value. Known errors are the user's to fix and get their message alone (no stack);
  * anything else is our bug, so its stack goes to the debug log and a non-Error throw is shown, not dropped.
  */
+function isUsageError(error: unknown): error is ContractFileError | InputError | ReportFileError {
+  return (
+    error instanceof ContractFileError || error instanceof InputError || error instanceof ReportFileError
+  );
+}
+
 function describeError(error: unknown): string {
-  if (error instanceof ContractFileError || error instanceof InputError || error instanceof ReportFileError) {
-    return error.message;
-  }
+  if (isUsageError(error)) return error.message;
   if (error instanceof Error) {
     if (error.stack !== undefined) core.debug(error.stack);
     return `Unexpected error: ${error.message}`;

@@ -349,7 +349,7 @@ describe('invalid contracts and inputs', () => {
 
     const result = await run(await makeWorkspace(contract), { inputs: { comment: 'always' } });
 
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.stdout).toMatch(/^::error file=webhook-contracts\.yml,line=\d+/m);
     const lineOf = (text: string): string =>
       String(contract.split('\n').findIndex((line) => line.includes(text)) + 1);
@@ -375,7 +375,7 @@ describe('invalid contracts and inputs', () => {
   it('names an invalid input and fails without a stack trace', async () => {
     const result = await run(await makeWorkspace(makeContract(1)), { inputs: { concurrency: 'eight' } });
 
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(errorAnnotations(result).map((error) => error.message)).toContain(
       "Input 'concurrency' must be a whole number from 1 to 64, not 'eight'.",
     );
