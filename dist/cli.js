@@ -1145,14 +1145,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path3 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path4 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path3 && path3[0] !== "/") {
-          path3 = `/${path3}`;
+        if (path4 && path4[0] !== "/") {
+          path4 = `/${path4}`;
         }
-        return new URL(`${origin}${path3}`);
+        return new URL(`${origin}${path4}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1987,9 +1987,9 @@ var require_diagnostics = __commonJS({
         "undici:client:sendHeaders",
         (evt) => {
           const {
-            request: { method, path: path3, origin }
+            request: { method, path: path4, origin }
           } = evt;
-          debugLog("sending request to %s %s%s", method, origin, path3);
+          debugLog("sending request to %s %s%s", method, origin, path4);
         }
       );
     }
@@ -2007,14 +2007,14 @@ var require_diagnostics = __commonJS({
         "undici:request:headers",
         (evt) => {
           const {
-            request: { method, path: path3, origin },
+            request: { method, path: path4, origin },
             response: { statusCode }
           } = evt;
           debugLog(
             "received response to %s %s%s - HTTP %d",
             method,
             origin,
-            path3,
+            path4,
             statusCode
           );
         }
@@ -2023,23 +2023,23 @@ var require_diagnostics = __commonJS({
         "undici:request:trailers",
         (evt) => {
           const {
-            request: { method, path: path3, origin }
+            request: { method, path: path4, origin }
           } = evt;
-          debugLog("trailers received from %s %s%s", method, origin, path3);
+          debugLog("trailers received from %s %s%s", method, origin, path4);
         }
       );
       diagnosticsChannel.subscribe(
         "undici:request:error",
         (evt) => {
           const {
-            request: { method, path: path3, origin },
+            request: { method, path: path4, origin },
             error
           } = evt;
           debugLog(
             "request to %s %s%s errored - %s",
             method,
             origin,
-            path3,
+            path4,
             error.message
           );
         }
@@ -2154,7 +2154,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path3,
+        path: path4,
         method,
         body,
         headers,
@@ -2171,11 +2171,11 @@ var require_request = __commonJS({
         maxRedirections,
         typeOfService
       }, handler) {
-        if (typeof path3 !== "string") {
+        if (typeof path4 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path3[0] !== "/" && !(path3.startsWith("http://") || path3.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path3)) {
+        } else if (invalidPathRegex.test(path4)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -2250,7 +2250,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? serializePathWithQuery(path3, query) : path3;
+        this.path = query ? serializePathWithQuery(path4, query) : path4;
         this.origin = origin;
         this.protocol = getProtocolFromUrlString(origin);
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
@@ -7494,7 +7494,7 @@ var require_client_h1 = __commonJS({
       }
     }
     function writeH1(client, request) {
-      const { method, path: path3, host, upgrade, blocking, reset } = request;
+      const { method, path: path4, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -7570,7 +7570,7 @@ var require_client_h1 = __commonJS({
         socket[kBlocking] = true;
       }
       setTypeOfService(socket, request);
-      let header = `${method} ${path3} HTTP/1.1\r
+      let header = `${method} ${path4} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -8247,7 +8247,7 @@ var require_client_h2 = __commonJS({
       const headersTimeout = request.headersTimeout ?? client[kHeadersTimeout];
       const bodyTimeout = request.bodyTimeout ?? client[kBodyTimeout];
       const session = client[kHTTP2Session];
-      const { method, path: path3, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request;
+      const { method, path: path4, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade != null && upgrade !== "websocket") {
         util.errorRequest(client, request, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
@@ -8316,7 +8316,7 @@ var require_client_h2 = __commonJS({
           }
           headers[HTTP2_HEADER_METHOD] = "CONNECT";
           headers[HTTP2_HEADER_PROTOCOL] = "websocket";
-          headers[HTTP2_HEADER_PATH] = path3;
+          headers[HTTP2_HEADER_PATH] = path4;
           if (protocol === "ws:" || protocol === "wss:") {
             headers[HTTP2_HEADER_SCHEME] = protocol === "ws:" ? "http" : "https";
           } else {
@@ -8368,7 +8368,7 @@ var require_client_h2 = __commonJS({
         stream.setTimeout(headersTimeout);
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path3;
+      headers[HTTP2_HEADER_PATH] = path4;
       headers[HTTP2_HEADER_SCHEME] = protocol === "http:" ? "http" : "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -10724,10 +10724,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path3 = "/",
+          path: path4 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path3;
+        opts.path = origin + path4;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL(origin);
           headers.host = host;
@@ -12887,20 +12887,20 @@ var require_mock_utils = __commonJS({
       }
       return normalizedQp;
     }
-    function safeUrl(path3) {
-      if (typeof path3 !== "string") {
-        return path3;
+    function safeUrl(path4) {
+      if (typeof path4 !== "string") {
+        return path4;
       }
-      const pathSegments = path3.split("?", 3);
+      const pathSegments = path4.split("?", 3);
       if (pathSegments.length !== 2) {
-        return path3;
+        return path4;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path3, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path3);
+    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path4);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -12925,8 +12925,8 @@ var require_mock_utils = __commonJS({
       const basePath = key.query ? serializePathWithQuery(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path3, ignoreTrailingSlash }) => {
-        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path3)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path3), resolvedPath);
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4, ignoreTrailingSlash }) => {
+        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path4)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path4), resolvedPath);
       });
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
@@ -12965,19 +12965,19 @@ var require_mock_utils = __commonJS({
         mockDispatches.splice(index, 1);
       }
     }
-    function removeTrailingSlash(path3) {
-      while (path3.endsWith("/")) {
-        path3 = path3.slice(0, -1);
+    function removeTrailingSlash(path4) {
+      while (path4.endsWith("/")) {
+        path4 = path4.slice(0, -1);
       }
-      if (path3.length === 0) {
-        path3 = "/";
+      if (path4.length === 0) {
+        path4 = "/";
       }
-      return path3;
+      return path4;
     }
     function buildKey(opts) {
-      const { path: path3, method, body, headers, query } = opts;
+      const { path: path4, method, body, headers, query } = opts;
       return {
-        path: path3,
+        path: path4,
         method,
         body,
         headers,
@@ -13667,10 +13667,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path3, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path3,
+            Path: path4,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13752,9 +13752,9 @@ var require_mock_agent = __commonJS({
         const acceptNonStandardSearchParameters = this[kMockAgentAcceptsNonStandardSearchParameters];
         const dispatchOpts = { ...opts };
         if (acceptNonStandardSearchParameters && dispatchOpts.path) {
-          const [path3, searchParams] = dispatchOpts.path.split("?");
+          const [path4, searchParams] = dispatchOpts.path.split("?");
           const normalizedSearchParams = normalizeSearchParams(searchParams, acceptNonStandardSearchParameters);
-          dispatchOpts.path = `${path3}?${normalizedSearchParams}`;
+          dispatchOpts.path = `${path4}?${normalizedSearchParams}`;
         }
         return this[kAgent].dispatch(dispatchOpts, handler);
       }
@@ -13958,7 +13958,7 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports2, module) {
     "use strict";
-    var { writeFile: writeFile2, readFile, mkdir: mkdir2 } = __require("node:fs/promises");
+    var { writeFile: writeFile2, readFile: readFile2, mkdir: mkdir2 } = __require("node:fs/promises");
     var { dirname, resolve: resolve2 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors();
@@ -14155,12 +14155,12 @@ var require_snapshot_recorder = __commonJS({
        * @return {Promise<void>} - Resolves when snapshots are loaded
        */
       async loadSnapshots(filePath) {
-        const path3 = filePath || this.#snapshotPath;
-        if (!path3) {
+        const path4 = filePath || this.#snapshotPath;
+        if (!path4) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile(resolve2(path3), "utf8");
+          const data = await readFile2(resolve2(path4), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -14174,7 +14174,7 @@ var require_snapshot_recorder = __commonJS({
           if (error.code === "ENOENT") {
             this.#snapshots.clear();
           } else {
-            throw new UndiciError(`Failed to load snapshots from ${path3}`, { cause: error });
+            throw new UndiciError(`Failed to load snapshots from ${path4}`, { cause: error });
           }
         }
       }
@@ -14185,11 +14185,11 @@ var require_snapshot_recorder = __commonJS({
        * @returns {Promise<void>} - Resolves when snapshots are saved
        */
       async saveSnapshots(filePath) {
-        const path3 = filePath || this.#snapshotPath;
-        if (!path3) {
+        const path4 = filePath || this.#snapshotPath;
+        if (!path4) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve2(path3);
+        const resolvedPath = resolve2(path4);
         await mkdir2(dirname(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
@@ -14830,15 +14830,15 @@ var require_redirect_handler = __commonJS({
           receivedAt: Date.now()
         });
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path3 = search ? `${pathname}${search}` : pathname;
-        const redirectUrlString = `${origin}${path3}`;
+        const path4 = search ? `${pathname}${search}` : pathname;
+        const redirectUrlString = `${origin}${path4}`;
         for (const historyUrl of this.history) {
           if (historyUrl.toString() === redirectUrlString) {
             throw new InvalidArgumentError(`Redirect loop detected. Cannot redirect to ${origin}. This typically happens when using a Client or Pool with cross-origin redirects. Use an Agent for cross-origin redirects.`);
           }
         }
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path3;
+        this.opts.path = path4;
         this.opts.origin = origin;
         this.opts.query = null;
       }
@@ -16655,10 +16655,10 @@ var require_cache_handler = __commonJS({
       }
       return locationUrl.pathname + locationUrl.search;
     }
-    function deleteCachedUri(store, cacheKey, path3) {
+    function deleteCachedUri(store, cacheKey, path4) {
       deleteCachedValue(store, {
         ...cacheKey,
-        path: path3
+        path: path4
       });
       for (let i = 0; i < util.safeHTTPMethods.length; i++) {
         const method = util.safeHTTPMethods[i];
@@ -16666,7 +16666,7 @@ var require_cache_handler = __commonJS({
           deleteCachedValue(store, {
             ...cacheKey,
             method,
-            path: path3
+            path: path4
           });
         }
       }
@@ -16677,9 +16677,9 @@ var require_cache_handler = __commonJS({
       }
       const values = Array.isArray(headerValue) ? headerValue : [headerValue];
       for (let i = 0; i < values.length; i++) {
-        const path3 = getSameOriginPath(cacheKey, values[i]);
-        if (path3 !== void 0) {
-          deleteCachedUri(store, cacheKey, path3);
+        const path4 = getSameOriginPath(cacheKey, values[i]);
+        if (path4 !== void 0) {
+          deleteCachedUri(store, cacheKey, path4);
         }
       }
     }
@@ -22167,11 +22167,11 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        const path3 = url.pathname + url.search;
+        const path4 = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
         return new Promise((resolve2, reject) => agent.dispatch(
           {
-            path: hasTrailingQuestionMark ? `${path3}?` : path3,
+            path: hasTrailingQuestionMark ? `${path4}?` : path4,
             origin: url.origin,
             method: request.method,
             body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body,
@@ -23118,9 +23118,9 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path3) {
-      for (let i = 0; i < path3.length; ++i) {
-        const code = path3.charCodeAt(i);
+    function validateCookiePath(path4) {
+      for (let i = 0; i < path4.length; ++i) {
+        const code = path4.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -26556,11 +26556,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path3 = opts.path;
+          let path4 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path3 = `/${path3}`;
+            path4 = `/${path4}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path3);
+          url = new URL(util.parseOrigin(url).origin + path4);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -29898,8 +29898,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path3) {
-      let input = path3;
+    function removeDotSegments(path4) {
+      let input = path4;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -29973,11 +29973,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path3) {
-      if (path3 === "" || path3[0] === "/") {
-        return removeDotSegments(path3);
+    function removeDotSegmentsRelative(path4) {
+      if (path4 === "" || path4[0] === "/") {
+        return removeDotSegments(path4);
       }
-      const segments = path3.split("/");
+      const segments = path4.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -30340,8 +30340,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path3 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path3 && path3 !== "/" ? path3 : void 0;
+        const path4 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path4 && path4 !== "/" ? path4 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -33589,7 +33589,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -33611,7 +33611,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -33626,7 +33626,7 @@ var require_identity = __commonJS({
     exports2.isMap = isMap2;
     exports2.isNode = isNode;
     exports2.isPair = isPair2;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.isSeq = isSeq2;
   }
 });
@@ -33639,7 +33639,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -33648,20 +33648,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path3) {
-      const ctrl = callVisitor(key, node, visitor, path3);
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path4) {
+      const ctrl = callVisitor(key, node, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path3, ctrl);
-        return visit_(key, ctrl, visitor, path3);
+        replaceNode(key, path4, ctrl);
+        return visit_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path3 = Object.freeze(path3.concat(node));
+          path4 = Object.freeze(path4.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path3);
+            const ci = visit_(i, node.items[i], visitor, path4);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33672,13 +33672,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path3 = Object.freeze(path3.concat(node));
-          const ck = visit_("key", node.key, visitor, path3);
+          path4 = Object.freeze(path4.concat(node));
+          const ck = visit_("key", node.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path3);
+          const cv = visit_("value", node.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -33699,17 +33699,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path3) {
-      const ctrl = await callVisitor(key, node, visitor, path3);
+    async function visitAsync_(key, node, visitor, path4) {
+      const ctrl = await callVisitor(key, node, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path3, ctrl);
-        return visitAsync_(key, ctrl, visitor, path3);
+        replaceNode(key, path4, ctrl);
+        return visitAsync_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path3 = Object.freeze(path3.concat(node));
+          path4 = Object.freeze(path4.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path3);
+            const ci = await visitAsync_(i, node.items[i], visitor, path4);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33720,13 +33720,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path3 = Object.freeze(path3.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path3);
+          path4 = Object.freeze(path4.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path3);
+          const cv = await visitAsync_("value", node.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -33753,23 +33753,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path3) {
+    function callVisitor(key, node, visitor, path4) {
       if (typeof visitor === "function")
-        return visitor(key, node, path3);
+        return visitor(key, node, path4);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path3);
+        return visitor.Map?.(key, node, path4);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path3);
+        return visitor.Seq?.(key, node, path4);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path3);
+        return visitor.Pair?.(key, node, path4);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path3);
+        return visitor.Scalar?.(key, node, path4);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path3);
+        return visitor.Alias?.(key, node, path4);
       return void 0;
     }
-    function replaceNode(key, path3, node) {
-      const parent = path3[path3.length - 1];
+    function replaceNode(key, path4, node) {
+      const parent = path4[path4.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -33784,7 +33784,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -33794,7 +33794,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -33938,7 +33938,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -33965,7 +33965,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -33976,7 +33976,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -34156,7 +34156,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -34182,7 +34182,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -34381,10 +34381,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path3, value) {
+    function collectionFromPath(schema, path4, value) {
       let v = value;
-      for (let i = path3.length - 1; i >= 0; --i) {
-        const k = path3[i];
+      for (let i = path4.length - 1; i >= 0; --i) {
+        const k = path4[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -34403,7 +34403,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
+    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -34433,11 +34433,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path3, value) {
-        if (isEmptyPath(path3))
+      addIn(path4, value) {
+        if (isEmptyPath(path4))
           this.add(value);
         else {
-          const [key, ...rest] = path3;
+          const [key, ...rest] = path4;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -34451,8 +34451,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path3) {
-        const [key, ...rest] = path3;
+      deleteIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -34466,8 +34466,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path3, keepScalar) {
-        const [key, ...rest] = path3;
+      getIn(path4, keepScalar) {
+        const [key, ...rest] = path4;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -34485,8 +34485,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path3) {
-        const [key, ...rest] = path3;
+      hasIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -34496,8 +34496,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path3, value) {
-        const [key, ...rest] = path3;
+      setIn(path4, value) {
+        const [key, ...rest] = path4;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -37012,9 +37012,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path3, value) {
+      addIn(path4, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path3, value);
+          this.contents.addIn(path4, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -37089,14 +37089,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path3) {
-        if (Collection.isEmptyPath(path3)) {
+      deleteIn(path4) {
+        if (Collection.isEmptyPath(path4)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -37111,10 +37111,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path3, keepScalar) {
-        if (Collection.isEmptyPath(path3))
+      getIn(path4, keepScalar) {
+        if (Collection.isEmptyPath(path4))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -37125,10 +37125,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path3) {
-        if (Collection.isEmptyPath(path3))
+      hasIn(path4) {
+        if (Collection.isEmptyPath(path4))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -37145,13 +37145,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path3, value) {
-        if (Collection.isEmptyPath(path3)) {
+      setIn(path4, value) {
+        if (Collection.isEmptyPath(path4)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path3, value);
+          this.contents.setIn(path4, value);
         }
       }
       /**
@@ -39104,17 +39104,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path3) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path4) => {
       let item = cst;
-      for (const [field, index] of path3) {
+      for (const [field, index] of path4) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -39123,23 +39123,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path3) => {
-      const parent = visit2.itemAtPath(cst, path3.slice(0, -1));
-      const field = path3[path3.length - 1][0];
+    visit3.parentCollection = (cst, path4) => {
+      const parent = visit3.itemAtPath(cst, path4.slice(0, -1));
+      const field = path4[path4.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path3, item, visitor) {
-      let ctrl = visitor(item, path3);
+    function _visit(path4, item, visitor) {
+      let ctrl = visitor(item, path4);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -39150,12 +39150,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path3);
+            ctrl = ctrl(item, path4);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
   }
 });
 
@@ -39171,7 +39171,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -39255,7 +39255,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -40871,7 +40871,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -40899,8 +40899,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -42610,7 +42610,15 @@ function parseDuration(value) {
 
 // src/core/errors.ts
 function formatProblem(problem) {
-  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+  return `${escapeControls(problem.file)}:${problem.line}:${problem.column}: ${escapeControls(problem.message)}`;
+}
+var UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeControls(text) {
+  return text.replace(
+    UNSAFE_CHARACTERS,
+    (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
 }
 var ContractFileError = class extends Error {
   code = "WC_CONTRACT_INVALID";
@@ -42697,6 +42705,7 @@ function parseRunArgs(args) {
     "allowed-hosts": { type: "string", multiple: true },
     shard: { type: "string" },
     retries: { type: "string" },
+    "ca-file": { type: "string" },
     quiet: { type: "boolean", short: "q" }
   });
   return {
@@ -42709,6 +42718,7 @@ function parseRunArgs(args) {
     allowedHosts: values["allowed-hosts"] === void 0 ? "any" : parseAllowedHostsArg(values["allowed-hosts"]),
     ...optional("shard", values.shard === void 0 ? void 0 : parseShardArg(values.shard)),
     retries: values.retries === void 0 ? 0 : parseIntegerArg("--retries", values.retries, 0, MAX_RETRIES),
+    ...optional("caFile", assertNonEmpty("--ca-file", values["ca-file"])),
     ...optional("color", values.color),
     quiet: values.quiet ?? false
   };
@@ -42838,6 +42848,7 @@ Options:
                            (default: each contract's own timeout, 30s unless lowered)
   --allowed-hosts <a,b>    only these hosts may receive a request carrying a \${NAME} secret
                            (default: any host; repeatable)
+  --ca-file <pem>          also trust these CA certificates (a staging server with a private CA)
   --shard <i/n>            run only shard i of n (for a CI matrix; join with merge)
   --retries <n>            extra attempts after a network error, timeout, 429 or 503, 0-5
                            (default 0: one attempt, as Marketo makes)
@@ -43099,10 +43110,29 @@ function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/adapters/ca-file.ts
+import { readFile } from "node:fs/promises";
+import path2 from "node:path";
+async function readCaFile(file, cwd, label) {
+  const resolved = path2.resolve(cwd, file);
+  let text;
+  try {
+    text = await readFile(resolved, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
+    throw new InputError(`${label}: cannot read ${file} (${reason})`, { cause: error });
+  }
+  if (!text.includes("-----BEGIN CERTIFICATE-----")) {
+    throw new InputError(`${label}: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  }
+  return text;
+}
+
 // src/adapters/http-client.ts
 var import_undici = __toESM(require_undici(), 1);
 import { STATUS_CODES } from "node:http";
 import { performance as performance2 } from "node:perf_hooks";
+import { getCACertificates } from "node:tls";
 
 // src/adapters/guarded-lookup.ts
 import dns from "node:dns";
@@ -43259,7 +43289,8 @@ function createDispatcher(options, env) {
   const connect = {
     timeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     lookup: createGuardedLookup(),
-    ...options.ca === void 0 ? {} : { ca: options.ca }
+    // A `ca` given to TLS replaces the trusted roots; keep Node's (with NODE_EXTRA_CA_CERTS) beside the extra one.
+    ...options.ca === void 0 ? {} : { ca: [...getCACertificates("default"), options.ca] }
   };
   const timeouts = { headersTimeout: UNDICI_TIMEOUT_MS, bodyTimeout: UNDICI_TIMEOUT_MS };
   const proxied = ["HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY"].some(
@@ -43426,7 +43457,7 @@ function hostOf(url) {
 
 // src/adapters/report-files.ts
 import { mkdir, writeFile } from "node:fs/promises";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/core/report-schema.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -43609,9 +43640,9 @@ async function readReportFiles(patterns, cwd) {
   });
 }
 async function writeReportFile(flag, file, text, cwd) {
-  const absolute = path2.resolve(cwd, file);
+  const absolute = path3.resolve(cwd, file);
   try {
-    await mkdir(path2.dirname(absolute), { recursive: true });
+    await mkdir(path3.dirname(absolute), { recursive: true });
     await writeFile(absolute, text, "utf8");
   } catch (error) {
     const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
@@ -43621,7 +43652,7 @@ async function writeReportFile(flag, file, text, cwd) {
 
 // src/core/load-contracts.ts
 var import_ajv3 = __toESM(require_ajv(), 1);
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/core/suggest-name.ts
 function suggestName(input, candidates) {
@@ -43661,9 +43692,9 @@ function measureEditDistance(a, b) {
 
 // src/core/value-path.ts
 var PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function formatValuePath(path3) {
+function formatValuePath(path4) {
   let out = "";
-  for (const segment of path3) {
+  for (const segment of path4) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (PLAIN_KEY.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -43672,20 +43703,20 @@ function formatValuePath(path3) {
 }
 function parseInstancePath(pointer, data) {
   if (pointer === "") return [];
-  const path3 = [];
+  const path4 = [];
   let value = data;
   for (const raw of pointer.slice(1).split("/")) {
     const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
     if (Array.isArray(value)) {
       const index = Number(segment);
-      path3.push(index);
+      path4.push(index);
       value = value[index];
     } else {
-      path3.push(segment);
+      path4.push(segment);
       value = typeof value === "object" && value !== null ? value[segment] : void 0;
     }
   }
-  return path3;
+  return path4;
 }
 
 // src/core/describe-schema-errors.ts
@@ -43699,16 +43730,16 @@ function describeSchemaErrors(errors, data, options = {}) {
   const seen = /* @__PURE__ */ new Set();
   for (const error of errors) {
     if (outerAnyOfs.some((anyOf) => isInside(error, anyOf))) continue;
-    let path3 = parseInstancePath(error.instancePath, data);
+    let path4 = parseInstancePath(error.instancePath, data);
     let target = "value";
     const params = error.params;
     if (error.keyword === "additionalProperties") {
-      path3 = [...path3, String(params["additionalProperty"])];
+      path4 = [...path4, String(params["additionalProperty"])];
       target = "key";
     } else if (error.keyword === "uniqueItems" && typeof params["j"] === "number") {
-      path3 = [...path3, params["j"]];
+      path4 = [...path4, params["j"]];
     }
-    const fullPath = [...basePath, ...path3];
+    const fullPath = [...basePath, ...path4];
     let message;
     if (error.keyword === "anyOf") {
       const title = readTitle(error.parentSchema);
@@ -43716,7 +43747,7 @@ function describeSchemaErrors(errors, data, options = {}) {
       const branch = errors.find(
         (other) => other.keyword !== "anyOf" && other.instancePath === error.instancePath
       );
-      message = ending !== void 0 ? `${subjectOf([...basePath, ...path3], options)} ${ending}` : branch !== void 0 ? describeError(branch, [...basePath, ...path3], options) : `${subjectOf([...basePath, ...path3], options)} does not match any of the allowed forms`;
+      message = ending !== void 0 ? `${subjectOf([...basePath, ...path4], options)} ${ending}` : branch !== void 0 ? describeError(branch, [...basePath, ...path4], options) : `${subjectOf([...basePath, ...path4], options)} does not match any of the allowed forms`;
     } else {
       message = describeError(error, [...basePath, ...parseInstancePath(error.instancePath, data)], options);
     }
@@ -43727,22 +43758,22 @@ function describeSchemaErrors(errors, data, options = {}) {
   }
   return issues;
 }
-function subjectOf(path3, options) {
-  return path3.length === 0 ? options.rootName ?? "the document" : formatValuePath(path3);
+function subjectOf(path4, options) {
+  return path4.length === 0 ? options.rootName ?? "the document" : formatValuePath(path4);
 }
-function describeError(error, path3, options) {
-  const subject = subjectOf(path3, options);
+function describeError(error, path4, options) {
+  const subject = subjectOf(path4, options);
   const params = error.params;
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String(params["additionalProperty"]);
       const known = Object.keys(readProperties(error.parentSchema));
       const suggestion = suggestName(key, known);
-      const where = path3.length === 0 ? "at the top level" : `in ${subject}`;
+      const where = path4.length === 0 ? "at the top level" : `in ${subject}`;
       return `unknown key "${key}" ${where}${suggestion === void 0 ? "" : ` (did you mean "${suggestion}"?)`}`;
     }
     case "required":
-      return path3.length === 0 ? `missing the required top-level key "${String(params["missingProperty"])}"` : `${subject} is missing the required key "${String(params["missingProperty"])}"`;
+      return path4.length === 0 ? `missing the required top-level key "${String(params["missingProperty"])}"` : `${subject} is missing the required key "${String(params["missingProperty"])}"`;
     case "type":
       return `${subject} must be ${describeTypes(params["type"])}${error.data === void 0 ? "" : `, not ${describeKind(error.data)}`}`;
     case "enum": {
@@ -43797,6 +43828,28 @@ function describeKind(value) {
   if (typeof value === "number") return Number.isInteger(value) ? "a whole number" : "a number";
   if (typeof value === "boolean") return "true or false";
   return typeof value;
+}
+
+// src/core/find-duplicate-keys.ts
+var import_yaml = __toESM(require_dist(), 1);
+var DUPLICATE_KEY_MESSAGE = "Map keys must be unique";
+function findDuplicateKeys(document) {
+  const offsets = [];
+  (0, import_yaml.visit)(document, {
+    Map(_key, map) {
+      if (map.items.length < 2) return;
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair of map.items) {
+        const { key } = pair;
+        if (!(0, import_yaml.isScalar)(key)) continue;
+        const value = key.value;
+        if (typeof value === "symbol" || typeof value === "number" && Number.isNaN(value)) continue;
+        if (seen.has(value)) offsets.push(key.range?.[0] ?? 0);
+        else seen.add(value);
+      }
+    }
+  });
+  return offsets;
 }
 
 // src/core/compile-response-schema.ts
@@ -44127,17 +44180,17 @@ function formatPathPrefix(steps, upTo) {
   }
   return out;
 }
-function resolveJsonPath(root, path3) {
+function resolveJsonPath(root, path4) {
   let warning;
   if (Array.isArray(root)) {
     warning = "the response root is an array: mapping from it relies on undocumented Marketo behaviour";
   }
   let current = root;
-  for (const [i, step] of path3.steps.entries()) {
-    const at = formatPathPrefix(path3.steps, i);
+  for (const [i, step] of path4.steps.entries()) {
+    const at = formatPathPrefix(path4.steps, i);
     if ("index" in step) {
       if (!Array.isArray(current)) {
-        return missing(`${at}: ${describeParent(path3, i)} is ${describeJson(current)}, not an array`);
+        return missing(`${at}: ${describeParent(path4, i)} is ${describeJson(current)}, not an array`);
       }
       if (step.index >= current.length) {
         return missing(`${at}: index ${step.index} out of range (${countItems(current.length)})`);
@@ -44146,7 +44199,7 @@ function resolveJsonPath(root, path3) {
     } else {
       if (!isPlainObject(current)) {
         const hint = i === 0 && Array.isArray(current) ? "; start the attribute with [index]" : "";
-        return missing(`${at}: ${describeParent(path3, i)} is ${describeJson(current)}, not an object${hint}`);
+        return missing(`${at}: ${describeParent(path4, i)} is ${describeJson(current)}, not an object${hint}`);
       }
       if (!Object.hasOwn(current, step.key)) return missing(`${at}: key "${step.key}" not found`);
       current = current[step.key];
@@ -44155,12 +44208,12 @@ function resolveJsonPath(root, path3) {
   if (current === null || typeof current === "string" || typeof current === "number" || typeof current === "boolean") {
     return warning === void 0 ? { found: true, value: current } : { found: true, value: current, warning };
   }
-  return missing(`${path3.text}: ${describeJson(current)}, not a single value`);
+  return missing(`${path4.text}: ${describeJson(current)}, not a single value`);
 }
-function resolveXmlPath(root, path3) {
-  const [first] = path3.steps;
+function resolveXmlPath(root, path4) {
+  const [first] = path4.steps;
   if (first === void 0 || !("key" in first)) {
-    return missing(`${path3.text}: an XML attribute starts with the root element's name (<${root.name}>)`);
+    return missing(`${path4.text}: an XML attribute starts with the root element's name (<${root.name}>)`);
   }
   if (first.key !== root.name) {
     return missing(`${first.key}: the root element is <${root.name}>, not <${first.key}>`);
@@ -44168,10 +44221,10 @@ function resolveXmlPath(root, path3) {
   let candidates = [root];
   let current = root;
   let indexed = false;
-  for (let i = 1; i < path3.steps.length; i += 1) {
-    const step = path3.steps[i];
+  for (let i = 1; i < path4.steps.length; i += 1) {
+    const step = path4.steps[i];
     if (step === void 0) break;
-    const at = formatPathPrefix(path3.steps, i);
+    const at = formatPathPrefix(path4.steps, i);
     if ("index" in step) {
       if (indexed) return missing(`${at}: an XML element cannot be indexed twice`);
       const picked = candidates[step.index];
@@ -44192,7 +44245,7 @@ function resolveXmlPath(root, path3) {
     }
   }
   if (current.children.length > 0) {
-    return missing(`${path3.text}: <${current.name}> has child elements, not a single value`);
+    return missing(`${path4.text}: <${current.name}> has child elements, not a single value`);
   }
   return { found: true, value: current.text };
 }
@@ -44202,8 +44255,8 @@ function missing(reason) {
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function describeParent(path3, stepIndex) {
-  return stepIndex === 0 ? "the response root" : formatPathPrefix(path3.steps, stepIndex - 1);
+function describeParent(path4, stepIndex) {
+  return stepIndex === 0 ? "the response root" : formatPathPrefix(path4.steps, stepIndex - 1);
 }
 function describeJson(value) {
   if (value === null) return "null";
@@ -44322,84 +44375,84 @@ function isTokenPrefix(value) {
 }
 
 // src/core/yaml-locator.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 function createYamlLocator(file, text, document, lineCounter) {
   const at = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
   const start = (node) => node?.range?.[0];
-  const find = (path3) => {
+  const find = (path4) => {
     let node = resolve(document, document.contents);
     let pair = null;
-    for (const segment of path3) {
+    for (const segment of path4) {
       const next = child(document, node, segment);
       if (next === void 0) break;
       ({ node, pair } = next);
     }
     return { node, pair };
   };
-  const locate = (path3, target = "value") => {
-    const { node, pair } = find(path3);
+  const locate = (path4, target = "value") => {
+    const { node, pair } = find(path4);
     const keyNode = pair !== null && isScalarOrNode(pair.key) ? pair.key : null;
     const valueStart = start(node);
     const offset = target === "key" ? start(keyNode) ?? valueStart : (
       // An empty value (`url:`) starts where the line ends: the key is the better place to point at.
-      node !== null && (0, import_yaml.isScalar)(node) && node.value === null && keyNode !== null ? start(keyNode) : valueStart
+      node !== null && (0, import_yaml2.isScalar)(node) && node.value === null && keyNode !== null ? start(keyNode) : valueStart
     );
     return at(offset ?? 0);
   };
-  const locateOffset = (path3, offset) => {
-    const { node } = find(path3);
-    if (node === null || !(0, import_yaml.isScalar)(node) || typeof node.value !== "string" || !node.range) {
-      return locate(path3);
+  const locateOffset = (path4, offset) => {
+    const { node } = find(path4);
+    if (node === null || !(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" || !node.range) {
+      return locate(path4);
     }
     const [begin, end] = node.range;
     const source = text.slice(begin, end);
-    const quoted = node.type === import_yaml.Scalar.QUOTE_DOUBLE || node.type === import_yaml.Scalar.QUOTE_SINGLE;
+    const quoted = node.type === import_yaml2.Scalar.QUOTE_DOUBLE || node.type === import_yaml2.Scalar.QUOTE_SINGLE;
     const inner = quoted ? source.slice(1, -1) : source;
-    const exact = (quoted || node.type === import_yaml.Scalar.PLAIN) && !source.includes("\n") && inner === node.value && offset >= 0 && offset <= inner.length;
+    const exact = (quoted || node.type === import_yaml2.Scalar.PLAIN) && !source.includes("\n") && inner === node.value && offset >= 0 && offset <= inner.length;
     return at(exact ? begin + (quoted ? 1 : 0) + offset : begin);
   };
   return { locate, locateOffset };
 }
 function isScalarOrNode(value) {
-  return (0, import_yaml.isScalar)(value) || (0, import_yaml.isMap)(value) || (0, import_yaml.isSeq)(value) || (0, import_yaml.isAlias)(value);
+  return (0, import_yaml2.isScalar)(value) || (0, import_yaml2.isMap)(value) || (0, import_yaml2.isSeq)(value) || (0, import_yaml2.isAlias)(value);
 }
 function resolve(document, value) {
-  if ((0, import_yaml.isAlias)(value)) return value.resolve(document) ?? null;
+  if ((0, import_yaml2.isAlias)(value)) return value.resolve(document) ?? null;
   return isScalarOrNode(value) ? value : null;
 }
 function child(document, node, segment) {
-  if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
+  if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
     const item = resolve(document, node.items[segment]);
     return item === null ? void 0 : { node: item, pair: null };
   }
-  if ((0, import_yaml.isMap)(node)) return findKey(document, node.items, String(segment), 0);
+  if ((0, import_yaml2.isMap)(node)) return findKey(document, node.items, String(segment), 0);
   return void 0;
 }
 function isMergeKey(key) {
-  return (0, import_yaml.isScalar)(key) && (typeof key.value === "symbol" || key.value === "<<" && key.source === "<<");
+  return (0, import_yaml2.isScalar)(key) && (typeof key.value === "symbol" || key.value === "<<" && key.source === "<<");
 }
 function keyText(key) {
-  if (!(0, import_yaml.isScalar)(key)) return void 0;
+  if (!(0, import_yaml2.isScalar)(key)) return void 0;
   const value = key.value;
   if (value === null) return "";
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : void 0;
 }
 function findKey(document, items, key, depth) {
   for (const item of items) {
-    if ((0, import_yaml.isPair)(item) && !isMergeKey(item.key) && keyText(item.key) === key) {
+    if ((0, import_yaml2.isPair)(item) && !isMergeKey(item.key) && keyText(item.key) === key) {
       return { node: resolve(document, item.value), pair: item };
     }
   }
   if (depth > 20) return void 0;
   for (const item of items) {
-    if (!(0, import_yaml.isPair)(item) || !isMergeKey(item.key)) continue;
+    if (!(0, import_yaml2.isPair)(item) || !isMergeKey(item.key)) continue;
     const source = resolve(document, item.value);
-    const sources = (0, import_yaml.isSeq)(source) ? source.items.map((entry) => resolve(document, entry)) : [source];
+    const sources = (0, import_yaml2.isSeq)(source) ? source.items.map((entry) => resolve(document, entry)) : [source];
     for (const merged of sources) {
-      if (!(0, import_yaml.isMap)(merged)) continue;
+      if (!(0, import_yaml2.isMap)(merged)) continue;
       const found = findKey(document, merged.items, key, depth + 1);
       if (found !== void 0) return found;
     }
@@ -44437,11 +44490,11 @@ function getContractValidator() {
 }
 function loadContractFile(source, env, seenNames) {
   const { file, text } = source;
-  const lineCounter = new import_yaml2.LineCounter();
-  const document = (0, import_yaml2.parseDocument)(text, {
+  const lineCounter = new import_yaml3.LineCounter();
+  const document = (0, import_yaml3.parseDocument)(text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    uniqueKeys: false,
     merge: true,
     logLevel: "error"
   });
@@ -44449,17 +44502,22 @@ function loadContractFile(source, env, seenNames) {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
+  const duplicateKeys = findDuplicateKeys(document);
   const yamlProblems = [
     ...document.errors.map((error) => ({
       ...atOffset(error.pos[0]),
       message: `invalid YAML: ${error.message}`
+    })),
+    ...duplicateKeys.map((offset) => ({
+      ...atOffset(offset),
+      message: `invalid YAML: ${DUPLICATE_KEY_MESSAGE}`
     })),
     ...document.warnings.map((warning) => ({
       ...atOffset(warning.pos[0]),
       message: `YAML warning: ${warning.message}`
     }))
   ];
-  if (document.errors.length > 0) return { problems: sortProblems(yamlProblems) };
+  if (document.errors.length > 0 || duplicateKeys.length > 0) return { problems: sortProblems(yamlProblems) };
   if (document.contents === null) {
     return {
       problems: [
@@ -44493,10 +44551,10 @@ function loadContractFile(source, env, seenNames) {
 }
 function findFirstAlias(document) {
   let offset = 0;
-  (0, import_yaml2.visit)(document, {
+  (0, import_yaml3.visit)(document, {
     Alias(_key, node) {
       offset = node.range?.[0] ?? 0;
-      return import_yaml2.visit.BREAK;
+      return import_yaml3.visit.BREAK;
     }
   });
   return offset;
@@ -44505,8 +44563,8 @@ function sortProblems(problems) {
   const unique = new Map(problems.map((problem) => [formatProblem(problem), problem]));
   return [...unique.values()].sort((a, b) => a.line - b.line || a.column - b.column);
 }
-function report(context, path3, message, target = "value") {
-  context.problems.push({ ...context.locator.locate(path3, target), message });
+function report(context, path4, message, target = "value") {
+  context.problems.push({ ...context.locator.locate(path4, target), message });
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -44539,22 +44597,22 @@ function readContract(context, data, seenNames) {
   }
   return { file: context.file, samples, fields: fields.types, webhooks, secrets: [...context.secrets] };
 }
-function substituteEnv(context, text, path3) {
+function substituteEnv(context, text, path4) {
   const result = interpolateEnv(text, context.env);
   for (const problem of result.problems) {
     context.problems.push({
-      ...context.locator.locateOffset(path3, problem.offset),
-      message: `${formatValuePath(path3)}: ${problem.message}`
+      ...context.locator.locateOffset(path4, problem.offset),
+      message: `${formatValuePath(path4)}: ${problem.message}`
     });
   }
   for (const secret of result.secrets) context.secrets.add(secret);
   return { text: result.text, readEnv: result.readEnv, ok: result.problems.length === 0 };
 }
-function checkTemplateAt(context, text, path3) {
+function checkTemplateAt(context, text, path4) {
   for (const problem of checkTemplate(text)) {
     context.problems.push({
-      ...context.locator.locateOffset(path3, problem.offset),
-      message: `${formatValuePath(path3)}: ${problem.message}`
+      ...context.locator.locateOffset(path4, problem.offset),
+      message: `${formatValuePath(path4)}: ${problem.message}`
     });
   }
 }
@@ -44567,13 +44625,13 @@ function readSamples(context, raw) {
     const values = {};
     const spelled = /* @__PURE__ */ new Map();
     for (const [prefixKey, tokensRaw] of Object.entries(isRecord(sampleRaw) ? sampleRaw : {})) {
-      const path3 = ["samples", name, prefixKey];
+      const path4 = ["samples", name, prefixKey];
       const prefix = prefixKey.toLowerCase();
       if (!isOneOf(TOKEN_PREFIXES, prefix)) {
         const suggestion = suggestName(prefixKey, TOKEN_PREFIXES);
         report(
           context,
-          path3,
+          path4,
           `unknown token prefix "${prefixKey}" in ${formatValuePath(["samples", name])}: use one of ${TOKEN_PREFIXES.join(", ")}${suggestion === void 0 ? "" : ` (did you mean "${suggestion}"?)`}`,
           "key"
         );
@@ -44583,7 +44641,7 @@ function readSamples(context, raw) {
       if (earlier !== void 0) {
         report(
           context,
-          path3,
+          path4,
           `token prefix "${prefixKey}" appears twice in ${formatValuePath(["samples", name])} (also as "${earlier}"): prefixes ignore letter case, so merge them`,
           "key"
         );
@@ -44593,7 +44651,7 @@ function readSamples(context, raw) {
       const tokens = [];
       for (const [token, value] of Object.entries(isRecord(tokensRaw) ? tokensRaw : {})) {
         if (typeof value === "string")
-          tokens.push([token, substituteEnv(context, value, [...path3, token]).text]);
+          tokens.push([token, substituteEnv(context, value, [...path4, token]).text]);
         else if (typeof value === "number" || typeof value === "boolean" || value === null)
           tokens.push([token, value]);
       }
@@ -44623,10 +44681,10 @@ function readFields(context, raw) {
   }
   return { types, declared: new Set(Object.keys(raw)) };
 }
-function readSettings(context, raw, path3) {
-  const timeoutMs = readDuration(context, raw["timeout"], [...path3, "timeout"], MARKETO_TIMEOUT_MS);
-  const headers = isRecord(raw["headers"]) ? readHeaders(context, raw["headers"], [...path3, "headers"]) : void 0;
-  const expect = isRecord(raw["expect"]) ? readExpect(context, raw["expect"], [...path3, "expect"]) : void 0;
+function readSettings(context, raw, path4) {
+  const timeoutMs = readDuration(context, raw["timeout"], [...path4, "timeout"], MARKETO_TIMEOUT_MS);
+  const headers = isRecord(raw["headers"]) ? readHeaders(context, raw["headers"], [...path4, "headers"]) : void 0;
+  const expect = isRecord(raw["expect"]) ? readExpect(context, raw["expect"], [...path4, "expect"]) : void 0;
   return {
     ...isOneOf(HTTP_METHODS, raw["method"]) && { method: raw["method"] },
     ...isOneOf(TOKEN_ENCODINGS, raw["encoding"]) && { encoding: raw["encoding"] },
@@ -44637,26 +44695,26 @@ function readSettings(context, raw, path3) {
     ...expect !== void 0 && { expect }
   };
 }
-function readDuration(context, raw, path3, max) {
+function readDuration(context, raw, path4, max) {
   if (typeof raw !== "string" && typeof raw !== "number") return void 0;
-  const where = formatValuePath(path3);
+  const where = formatValuePath(path4);
   const ms = parseDuration(raw);
   if (ms === void 0) {
     report(
       context,
-      path3,
+      path4,
       `${where} "${raw}" is not a duration: write e.g. 10s, 1.5s or 500ms (a number is milliseconds)`
     );
     return void 0;
   }
   if (ms <= 0) {
-    report(context, path3, `${where} must be more than 0`);
+    report(context, path4, `${where} must be more than 0`);
     return void 0;
   }
   if (max !== void 0 && ms > max) {
     report(
       context,
-      path3,
+      path4,
       `${where} ${typeof raw === "number" ? `${raw}ms` : raw} is over ${max / 1e3}s: Marketo gives up after ${max / 1e3}s`
     );
     return void 0;
@@ -44664,16 +44722,16 @@ function readDuration(context, raw, path3, max) {
   return ms;
 }
 var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-function readHeaders(context, raw, path3) {
+function readHeaders(context, raw, path4) {
   const headers = /* @__PURE__ */ new Map();
   for (const [name, value] of Object.entries(raw)) {
     if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") continue;
-    const headerPath = [...path3, name];
+    const headerPath = [...path4, name];
     if (!HEADER_NAME.test(name)) {
       report(
         context,
         headerPath,
-        `"${name}" in ${formatValuePath(path3)} is not a valid HTTP header name`,
+        `"${name}" in ${formatValuePath(path4)} is not a valid HTTP header name`,
         "key"
       );
       continue;
@@ -44684,7 +44742,7 @@ function readHeaders(context, raw, path3) {
       report(
         context,
         headerPath,
-        `header "${name}" appears twice in ${formatValuePath(path3)} (also as "${earlier.name}"): header names ignore letter case`,
+        `header "${name}" appears twice in ${formatValuePath(path4)} (also as "${earlier.name}"): header names ignore letter case`,
         "key"
       );
       continue;
@@ -44702,25 +44760,25 @@ function toStatusPattern(value) {
   if (isOneOf(STATUS_CLASSES, value)) return value;
   return typeof value === "number" && Number.isInteger(value) && value >= 100 && value <= 599 ? value : void 0;
 }
-function readExpect(context, raw, path3) {
+function readExpect(context, raw, path4) {
   const listed = Array.isArray(raw["status"]) ? raw["status"] : [raw["status"]];
   const patterns = listed.map(toStatusPattern);
   const status = patterns.every((pattern) => pattern !== void 0) && patterns.length > 0 ? patterns : void 0;
   const schema = raw["schema"];
   const validSchema = isRecord(schema) || typeof schema === "boolean" ? schema : void 0;
-  if (validSchema !== void 0) checkResponseSchema(context, validSchema, [...path3, "schema"]);
-  const maxLatencyMs = readDuration(context, raw["maxLatency"], [...path3, "maxLatency"]);
+  if (validSchema !== void 0) checkResponseSchema(context, validSchema, [...path4, "schema"]);
+  const maxLatencyMs = readDuration(context, raw["maxLatency"], [...path4, "maxLatency"]);
   return {
     ...status !== void 0 && { status },
     ...validSchema !== void 0 && { schema: validSchema },
     ...maxLatencyMs !== void 0 && { maxLatencyMs }
   };
 }
-function checkResponseSchema(context, schema, path3) {
+function checkResponseSchema(context, schema, path4) {
   try {
     const ajv = createResponseSchemaAjv(schema);
     if (!ajv.validateSchema(schema)) {
-      for (const issue of describeSchemaErrors(ajv.errors ?? [], schema, { basePath: path3 })) {
+      for (const issue of describeSchemaErrors(ajv.errors ?? [], schema, { basePath: path4 })) {
         report(context, issue.path, `${issue.message} (in a JSON Schema)`, issue.target);
       }
       return;
@@ -44728,20 +44786,20 @@ function checkResponseSchema(context, schema, path3) {
     ajv.compile(schema);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    report(context, path3, `${formatValuePath(path3)} is not a usable JSON Schema: ${reason}`);
+    report(context, path4, `${formatValuePath(path4)} is not a usable JSON Schema: ${reason}`);
   }
 }
-function readWebhook(context, raw, path3, scope) {
+function readWebhook(context, raw, path4, scope) {
   const { defaults } = scope;
-  const own = readSettings(context, raw, path3);
+  const own = readSettings(context, raw, path4);
   const name = typeof raw["name"] === "string" ? raw["name"] : "";
-  const location = context.locator.locate("name" in raw ? [...path3, "name"] : path3, "key");
+  const location = context.locator.locate("name" in raw ? [...path4, "name"] : path4, "key");
   const method = own.method ?? defaults.method ?? "GET";
-  const url = readUrl(context, raw["url"], [...path3, "url"]);
-  const template = readTemplate(context, raw["template"], path3, method);
+  const url = readUrl(context, raw["url"], [...path4, "url"]);
+  const template = readTemplate(context, raw["template"], path4, method);
   const responseType = own.responseType ?? defaults.responseType ?? "none";
   const headers = new Map([...defaults.headers ?? [], ...own.headers ?? []]);
-  const mappings = readMappings(context, raw["mappings"], [...path3, "mappings"], scope.fields, responseType);
+  const mappings = readMappings(context, raw["mappings"], [...path4, "mappings"], scope.fields, responseType);
   const expect = {
     status: own.expect?.status ?? defaults.expect?.status ?? ["2xx"],
     ...pickDefined("schema", own.expect?.schema ?? defaults.expect?.schema),
@@ -44760,7 +44818,7 @@ function readWebhook(context, raw, path3, scope) {
     headers: Object.fromEntries([...headers.values()].map((header) => [header.name, header.value])),
     mappings,
     expect,
-    samples: readWebhookSamples(context, raw["samples"], [...path3, "samples"], scope.samples),
+    samples: readWebhookSamples(context, raw["samples"], [...path4, "samples"], scope.samples),
     timeoutMs: own.timeoutMs ?? defaults.timeoutMs ?? MARKETO_TIMEOUT_MS,
     carriesSecret
   };
@@ -44768,16 +44826,16 @@ function readWebhook(context, raw, path3, scope) {
 function pickDefined(key, value) {
   return value === void 0 ? {} : { [key]: value };
 }
-function readUrl(context, raw, path3) {
+function readUrl(context, raw, path4) {
   if (typeof raw !== "string" || raw === "") return { text: "", readEnv: false };
-  checkTemplateAt(context, raw, path3);
-  const substituted = substituteEnv(context, raw, path3);
+  checkTemplateAt(context, raw, path4);
+  const substituted = substituteEnv(context, raw, path4);
   if (substituted.ok && !isHttpUrl(substituted.text)) {
     const after = substituted.readEnv ? " (after substituting `${...}` from the environment)" : "";
     report(
       context,
-      path3,
-      `${formatValuePath(path3)} must be an absolute http(s) URL such as https://staging.example.com/hook${after}`
+      path4,
+      `${formatValuePath(path4)} must be an absolute http(s) URL such as https://staging.example.com/hook${after}`
     );
   }
   return { text: substituted.text, readEnv: substituted.readEnv };
@@ -44793,39 +44851,39 @@ function isHttpUrl(text) {
 }
 function readTemplate(context, raw, webhookPath, method) {
   if (typeof raw !== "string") return void 0;
-  const path3 = [...webhookPath, "template"];
+  const path4 = [...webhookPath, "template"];
   if (method === "GET") {
     report(
       context,
-      path3,
-      `${formatValuePath(path3)} is not allowed on GET (Marketo sends no body with GET): set method to POST, PUT, PATCH or DELETE, or remove the template`,
+      path4,
+      `${formatValuePath(path4)} is not allowed on GET (Marketo sends no body with GET): set method to POST, PUT, PATCH or DELETE, or remove the template`,
       "key"
     );
   }
-  checkTemplateAt(context, raw, path3);
-  const substituted = substituteEnv(context, raw, path3);
+  checkTemplateAt(context, raw, path4);
+  const substituted = substituteEnv(context, raw, path4);
   return { text: substituted.text, readEnv: substituted.readEnv };
 }
-function readMappings(context, raw, path3, fields, responseType) {
+function readMappings(context, raw, path4, fields, responseType) {
   if (!isRecord(raw)) return [];
   const entries = Object.entries(raw);
   if (entries.length > 0 && responseType === "none") {
     report(
       context,
-      path3,
-      `${formatValuePath(path3)} need responseType json or xml: Marketo maps nothing from a response it does not parse`,
+      path4,
+      `${formatValuePath(path4)} need responseType json or xml: Marketo maps nothing from a response it does not parse`,
       "key"
     );
   }
   const mappings = [];
   for (const [attribute, field] of entries) {
-    const entryPath = [...path3, attribute];
+    const entryPath = [...path4, attribute];
     const parsed = parseResponsePath(attribute);
     if (!parsed.ok)
       report(
         context,
         entryPath,
-        `bad response attribute in ${formatValuePath(path3)}: ${parsed.error}`,
+        `bad response attribute in ${formatValuePath(path4)}: ${parsed.error}`,
         "key"
       );
     if (typeof field !== "string") continue;
@@ -44845,7 +44903,7 @@ function readMappings(context, raw, path3, fields, responseType) {
   }
   return mappings;
 }
-function readWebhookSamples(context, raw, path3, samples) {
+function readWebhookSamples(context, raw, path4, samples) {
   if (!Array.isArray(raw)) return [...samples.keys()];
   const names = [];
   for (const [index, name] of raw.entries()) {
@@ -44857,8 +44915,8 @@ function readWebhookSamples(context, raw, path3, samples) {
     const suggestion = suggestName(name, [...samples.keys()]);
     report(
       context,
-      [...path3, index],
-      `unknown sample "${name}" in ${formatValuePath(path3)}: declare it under samples${suggestion === void 0 ? "" : ` (did you mean "${suggestion}"?)`}`
+      [...path4, index],
+      `unknown sample "${name}" in ${formatValuePath(path4)}: declare it under samples${suggestion === void 0 ? "" : ` (did you mean "${suggestion}"?)`}`
     );
   }
   return names;
@@ -45037,9 +45095,9 @@ function escapeRegExp(text) {
 }
 
 // src/core/markdown-safe.ts
-var UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+var UNSAFE_CHARACTERS2 = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
 function collapseControlCharacters(text) {
-  return text.replace(UNSAFE_CHARACTERS, " ");
+  return text.replace(UNSAFE_CHARACTERS2, " ");
 }
 
 // src/core/measure-display-width.ts
@@ -47686,16 +47744,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path3 = this._matcher.path;
-    return path3.length > 0 ? path3[path3.length - 1].tag : void 0;
+    const path4 = this._matcher.path;
+    return path4.length > 0 ? path4[path4.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path3 = this._matcher.path;
-    return path3.length > 0 ? path3[path3.length - 1].namespace : void 0;
+    const path4 = this._matcher.path;
+    return path4.length > 0 ? path4[path4.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -47703,9 +47761,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path3 = this._matcher.path;
-    if (path3.length === 0) return void 0;
-    return path3[path3.length - 1].values?.[attrName];
+    const path4 = this._matcher.path;
+    if (path4.length === 0) return void 0;
+    return path4[path4.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -47713,9 +47771,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path3 = this._matcher.path;
-    if (path3.length === 0) return false;
-    const current = path3[path3.length - 1];
+    const path4 = this._matcher.path;
+    if (path4.length === 0) return false;
+    const current = path4[path4.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -47741,18 +47799,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path3 = this._matcher.path;
-    if (path3.length === 0) return -1;
-    return path3[path3.length - 1].position ?? 0;
+    const path4 = this._matcher.path;
+    if (path4.length === 0) return -1;
+    return path4[path4.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path3 = this._matcher.path;
-    if (path3.length === 0) return -1;
-    return path3[path3.length - 1].counter ?? 0;
+    const path4 = this._matcher.path;
+    if (path4.length === 0) return -1;
+    return path4[path4.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -50097,9 +50155,9 @@ function checkBody(context, body, failures) {
   }
   return mapped;
 }
-function checkMapping({ mapping, path: path3 }, body, failures, warnings) {
+function checkMapping({ mapping, path: path4 }, body, failures, warnings) {
   const label = `${mapping.attribute} \u2192 ${mapping.field}`;
-  const resolution = resolvePath(body, path3);
+  const resolution = resolvePath(body, path4);
   if (!resolution.found) {
     failures.push({
       kind: "mapping-missing",
@@ -50123,9 +50181,9 @@ function checkMapping({ mapping, path: path3 }, body, failures, warnings) {
   if (fit2.warning !== void 0) warnings.push(`${label}: ${fit2.warning}`);
   return { written: true, value: fit2.value };
 }
-function resolvePath(body, path3) {
-  if (body.type === "xml") return resolveXmlPath(body.value, path3);
-  if (body.type === "json") return resolveJsonPath(body.value, path3);
+function resolvePath(body, path4) {
+  if (body.type === "xml") return resolveXmlPath(body.value, path4);
+  if (body.type === "json") return resolveJsonPath(body.value, path4);
   return { found: false, reason: "the response type is none, so Marketo parses nothing" };
 }
 function checkSchema(validate2, value) {
@@ -50400,7 +50458,8 @@ async function main(argv, io) {
   }
 }
 async function runCommand(command, io) {
-  const http = createHttpClient();
+  const ca = command.caFile === void 0 ? void 0 : await readCaFile(command.caFile, io.cwd, "--ca-file");
+  const http = createHttpClient(ca === void 0 ? {} : { ca });
   const now = () => performance3.now();
   const progress = command.quiet ? createSilentProgress() : createProgressReporter({ stream: io.stderr, now });
   let result;

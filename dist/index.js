@@ -1078,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path6,
           error2.message
         );
       });
@@ -1617,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -1697,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6460,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6541,7 +6541,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7070,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7520,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8761,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10736,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -11274,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16156,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code = path5.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code = path6.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19078,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20036,14 +20036,14 @@ var require_util9 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -20494,39 +20494,39 @@ var require_diagnostics2 = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path6,
           error2.message
         );
       });
@@ -20575,9 +20575,9 @@ var require_diagnostics2 = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -20640,7 +20640,7 @@ var require_request3 = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -20655,11 +20655,11 @@ var require_request3 = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -20725,7 +20725,7 @@ var require_request3 = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -25418,7 +25418,7 @@ var require_client_h12 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -25499,7 +25499,7 @@ var require_client_h12 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -26028,7 +26028,7 @@ var require_client_h22 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -26125,7 +26125,7 @@ var require_client_h22 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -26478,9 +26478,9 @@ var require_redirect_handler2 = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -27719,10 +27719,10 @@ var require_proxy_agent2 = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -29694,20 +29694,20 @@ var require_mock_utils2 = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -29729,7 +29729,7 @@ var require_mock_utils2 = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -29767,9 +29767,9 @@ var require_mock_utils2 = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -30232,10 +30232,10 @@ var require_pending_interceptors_formatter2 = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -35114,9 +35114,9 @@ var require_util14 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code = path5.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code = path6.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -38036,11 +38036,11 @@ var require_undici2 = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -42031,8 +42031,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path5) {
-      let input = path5;
+    function removeDotSegments(path6) {
+      let input = path6;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -42106,11 +42106,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path5) {
-      if (path5 === "" || path5[0] === "/") {
-        return removeDotSegments(path5);
+    function removeDotSegmentsRelative(path6) {
+      if (path6 === "" || path6[0] === "/") {
+        return removeDotSegments(path6);
       }
-      const segments = path5.split("/");
+      const segments = path6.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -42473,8 +42473,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
+        const path6 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path6 && path6 !== "/" ? path6 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -46816,14 +46816,14 @@ var require_util18 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -47658,9 +47658,9 @@ var require_diagnostics3 = __commonJS({
         "undici:client:sendHeaders",
         (evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debugLog("sending request to %s %s%s", method, origin, path5);
+          debugLog("sending request to %s %s%s", method, origin, path6);
         }
       );
     }
@@ -47678,14 +47678,14 @@ var require_diagnostics3 = __commonJS({
         "undici:request:headers",
         (evt) => {
           const {
-            request: { method, path: path5, origin },
+            request: { method, path: path6, origin },
             response: { statusCode }
           } = evt;
           debugLog(
             "received response to %s %s%s - HTTP %d",
             method,
             origin,
-            path5,
+            path6,
             statusCode
           );
         }
@@ -47694,23 +47694,23 @@ var require_diagnostics3 = __commonJS({
         "undici:request:trailers",
         (evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debugLog("trailers received from %s %s%s", method, origin, path5);
+          debugLog("trailers received from %s %s%s", method, origin, path6);
         }
       );
       diagnosticsChannel.subscribe(
         "undici:request:error",
         (evt) => {
           const {
-            request: { method, path: path5, origin },
+            request: { method, path: path6, origin },
             error: error2
           } = evt;
           debugLog(
             "request to %s %s%s errored - %s",
             method,
             origin,
-            path5,
+            path6,
             error2.message
           );
         }
@@ -47825,7 +47825,7 @@ var require_request5 = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -47842,11 +47842,11 @@ var require_request5 = __commonJS({
         maxRedirections,
         typeOfService
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -47921,7 +47921,7 @@ var require_request5 = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? serializePathWithQuery(path5, query) : path5;
+        this.path = query ? serializePathWithQuery(path6, query) : path6;
         this.origin = origin;
         this.protocol = getProtocolFromUrlString(origin);
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
@@ -53165,7 +53165,7 @@ var require_client_h13 = __commonJS({
       }
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -53241,7 +53241,7 @@ var require_client_h13 = __commonJS({
         socket[kBlocking] = true;
       }
       setTypeOfService(socket, request2);
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -53918,7 +53918,7 @@ var require_client_h23 = __commonJS({
       const headersTimeout = request2.headersTimeout ?? client[kHeadersTimeout];
       const bodyTimeout = request2.bodyTimeout ?? client[kBodyTimeout];
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade != null && upgrade !== "websocket") {
         util.errorRequest(client, request2, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
@@ -53987,7 +53987,7 @@ var require_client_h23 = __commonJS({
           }
           headers[HTTP2_HEADER_METHOD] = "CONNECT";
           headers[HTTP2_HEADER_PROTOCOL] = "websocket";
-          headers[HTTP2_HEADER_PATH] = path5;
+          headers[HTTP2_HEADER_PATH] = path6;
           if (protocol === "ws:" || protocol === "wss:") {
             headers[HTTP2_HEADER_SCHEME] = protocol === "ws:" ? "http" : "https";
           } else {
@@ -54039,7 +54039,7 @@ var require_client_h23 = __commonJS({
         stream.setTimeout(headersTimeout);
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = protocol === "http:" ? "http" : "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -56395,10 +56395,10 @@ var require_proxy_agent3 = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL(origin);
           headers.host = host;
@@ -58558,20 +58558,20 @@ var require_mock_utils3 = __commonJS({
       }
       return normalizedQp;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path5.split("?", 3);
+      const pathSegments = path6.split("?", 3);
       if (pathSegments.length !== 2) {
-        return path5;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -58596,8 +58596,8 @@ var require_mock_utils3 = __commonJS({
       const basePath = key.query ? serializePathWithQuery(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5, ignoreTrailingSlash }) => {
-        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path5)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path5), resolvedPath);
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6, ignoreTrailingSlash }) => {
+        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path6)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path6), resolvedPath);
       });
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
@@ -58636,19 +58636,19 @@ var require_mock_utils3 = __commonJS({
         mockDispatches.splice(index, 1);
       }
     }
-    function removeTrailingSlash(path5) {
-      while (path5.endsWith("/")) {
-        path5 = path5.slice(0, -1);
+    function removeTrailingSlash(path6) {
+      while (path6.endsWith("/")) {
+        path6 = path6.slice(0, -1);
       }
-      if (path5.length === 0) {
-        path5 = "/";
+      if (path6.length === 0) {
+        path6 = "/";
       }
-      return path5;
+      return path6;
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -59338,10 +59338,10 @@ var require_pending_interceptors_formatter3 = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -59423,9 +59423,9 @@ var require_mock_agent3 = __commonJS({
         const acceptNonStandardSearchParameters = this[kMockAgentAcceptsNonStandardSearchParameters];
         const dispatchOpts = { ...opts };
         if (acceptNonStandardSearchParameters && dispatchOpts.path) {
-          const [path5, searchParams] = dispatchOpts.path.split("?");
+          const [path6, searchParams] = dispatchOpts.path.split("?");
           const normalizedSearchParams = normalizeSearchParams(searchParams, acceptNonStandardSearchParameters);
-          dispatchOpts.path = `${path5}?${normalizedSearchParams}`;
+          dispatchOpts.path = `${path6}?${normalizedSearchParams}`;
         }
         return this[kAgent].dispatch(dispatchOpts, handler2);
       }
@@ -59629,7 +59629,7 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports2, module) {
     "use strict";
-    var { writeFile: writeFile3, readFile, mkdir: mkdir3 } = __require("node:fs/promises");
+    var { writeFile: writeFile3, readFile: readFile2, mkdir: mkdir3 } = __require("node:fs/promises");
     var { dirname, resolve: resolve2 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors4();
@@ -59826,12 +59826,12 @@ var require_snapshot_recorder = __commonJS({
        * @return {Promise<void>} - Resolves when snapshots are loaded
        */
       async loadSnapshots(filePath) {
-        const path5 = filePath || this.#snapshotPath;
-        if (!path5) {
+        const path6 = filePath || this.#snapshotPath;
+        if (!path6) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile(resolve2(path5), "utf8");
+          const data = await readFile2(resolve2(path6), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -59845,7 +59845,7 @@ var require_snapshot_recorder = __commonJS({
           if (error2.code === "ENOENT") {
             this.#snapshots.clear();
           } else {
-            throw new UndiciError(`Failed to load snapshots from ${path5}`, { cause: error2 });
+            throw new UndiciError(`Failed to load snapshots from ${path6}`, { cause: error2 });
           }
         }
       }
@@ -59856,11 +59856,11 @@ var require_snapshot_recorder = __commonJS({
        * @returns {Promise<void>} - Resolves when snapshots are saved
        */
       async saveSnapshots(filePath) {
-        const path5 = filePath || this.#snapshotPath;
-        if (!path5) {
+        const path6 = filePath || this.#snapshotPath;
+        if (!path6) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve2(path5);
+        const resolvedPath = resolve2(path6);
         await mkdir3(dirname(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
@@ -60501,15 +60501,15 @@ var require_redirect_handler3 = __commonJS({
           receivedAt: Date.now()
         });
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
-        const redirectUrlString = `${origin}${path5}`;
+        const path6 = search ? `${pathname}${search}` : pathname;
+        const redirectUrlString = `${origin}${path6}`;
         for (const historyUrl of this.history) {
           if (historyUrl.toString() === redirectUrlString) {
             throw new InvalidArgumentError(`Redirect loop detected. Cannot redirect to ${origin}. This typically happens when using a Client or Pool with cross-origin redirects. Use an Agent for cross-origin redirects.`);
           }
         }
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.query = null;
       }
@@ -62326,10 +62326,10 @@ var require_cache_handler = __commonJS({
       }
       return locationUrl.pathname + locationUrl.search;
     }
-    function deleteCachedUri(store, cacheKey, path5) {
+    function deleteCachedUri(store, cacheKey, path6) {
       deleteCachedValue(store, {
         ...cacheKey,
-        path: path5
+        path: path6
       });
       for (let i = 0; i < util.safeHTTPMethods.length; i++) {
         const method = util.safeHTTPMethods[i];
@@ -62337,7 +62337,7 @@ var require_cache_handler = __commonJS({
           deleteCachedValue(store, {
             ...cacheKey,
             method,
-            path: path5
+            path: path6
           });
         }
       }
@@ -62348,9 +62348,9 @@ var require_cache_handler = __commonJS({
       }
       const values = Array.isArray(headerValue) ? headerValue : [headerValue];
       for (let i = 0; i < values.length; i++) {
-        const path5 = getSameOriginPath(cacheKey, values[i]);
-        if (path5 !== void 0) {
-          deleteCachedUri(store, cacheKey, path5);
+        const path6 = getSameOriginPath(cacheKey, values[i]);
+        if (path6 !== void 0) {
+          deleteCachedUri(store, cacheKey, path6);
         }
       }
     }
@@ -67838,11 +67838,11 @@ var require_fetch3 = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        const path5 = url.pathname + url.search;
+        const path6 = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
         return new Promise((resolve2, reject) => agent.dispatch(
           {
-            path: hasTrailingQuestionMark ? `${path5}?` : path5,
+            path: hasTrailingQuestionMark ? `${path6}?` : path6,
             origin: url.origin,
             method: request2.method,
             body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
@@ -68789,9 +68789,9 @@ var require_util21 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code = path5.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code = path6.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -72227,11 +72227,11 @@ var require_undici3 = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -73952,7 +73952,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -73974,7 +73974,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -73989,7 +73989,7 @@ var require_identity = __commonJS({
     exports2.isMap = isMap2;
     exports2.isNode = isNode;
     exports2.isPair = isPair2;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.isSeq = isSeq2;
   }
 });
@@ -74002,7 +74002,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -74011,20 +74011,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path5) {
-      const ctrl = callVisitor(key, node, visitor, path5);
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path6) {
+      const ctrl = callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path5);
+            const ci = visit_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -74035,13 +74035,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = visit_("key", node.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = visit_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path5);
+          const cv = visit_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -74062,17 +74062,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path5) {
-      const ctrl = await callVisitor(key, node, visitor, path5);
+    async function visitAsync_(key, node, visitor, path6) {
+      const ctrl = await callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path5);
+            const ci = await visitAsync_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -74083,13 +74083,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path5);
+          const cv = await visitAsync_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -74116,23 +74116,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path5) {
+    function callVisitor(key, node, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node, path5);
+        return visitor(key, node, path6);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path5);
+        return visitor.Map?.(key, node, path6);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path5);
+        return visitor.Seq?.(key, node, path6);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path5);
+        return visitor.Pair?.(key, node, path6);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path5);
+        return visitor.Scalar?.(key, node, path6);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path5);
+        return visitor.Alias?.(key, node, path6);
       return void 0;
     }
-    function replaceNode(key, path5, node) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path6, node) {
+      const parent = path6[path6.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -74147,7 +74147,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -74157,7 +74157,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -74301,7 +74301,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -74328,7 +74328,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -74339,7 +74339,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -74519,7 +74519,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -74545,7 +74545,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -74744,10 +74744,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path5, value) {
+    function collectionFromPath(schema, path6, value) {
       let v = value;
-      for (let i = path5.length - 1; i >= 0; --i) {
-        const k = path5[i];
+      for (let i = path6.length - 1; i >= 0; --i) {
+        const k = path6[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -74766,7 +74766,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -74796,11 +74796,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path6, value) {
+        if (isEmptyPath(path6))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path6;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -74814,8 +74814,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -74829,8 +74829,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -74848,8 +74848,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -74859,8 +74859,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path6, value) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -77375,9 +77375,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path6, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path6, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -77452,14 +77452,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection2.isEmptyPath(path5)) {
+      deleteIn(path6) {
+        if (Collection2.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -77474,10 +77474,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection2.isEmptyPath(path5))
+      getIn(path6, keepScalar) {
+        if (Collection2.isEmptyPath(path6))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -77488,10 +77488,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection2.isEmptyPath(path5))
+      hasIn(path6) {
+        if (Collection2.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -77508,13 +77508,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection2.isEmptyPath(path5)) {
+      setIn(path6, value) {
+        if (Collection2.isEmptyPath(path6)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path6, value);
         }
       }
       /**
@@ -79467,17 +79467,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path5) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path6) => {
       let item = cst;
-      for (const [field, index] of path5) {
+      for (const [field, index] of path6) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -79486,23 +79486,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path5) => {
-      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit3.parentCollection = (cst, path6) => {
+      const parent = visit3.itemAtPath(cst, path6.slice(0, -1));
+      const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -79513,12 +79513,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
   }
 });
 
@@ -79534,7 +79534,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -79618,7 +79618,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -81234,7 +81234,7 @@ var require_dist2 = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -81262,15 +81262,15 @@ var require_dist2 = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
 // src/action.ts
 import { mkdtemp } from "node:fs/promises";
 import os5 from "node:os";
-import path4 from "node:path";
+import path5 from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 import { inspect } from "node:util";
 
@@ -81824,8 +81824,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path5 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL5}`);
+        const path6 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -86023,7 +86023,15 @@ function parseDuration(value) {
 
 // src/core/errors.ts
 function formatProblem(problem) {
-  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+  return `${escapeControls(problem.file)}:${problem.line}:${problem.column}: ${escapeControls(problem.message)}`;
+}
+var UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeControls(text) {
+  return text.replace(
+    UNSAFE_CHARACTERS,
+    (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
 }
 var ContractFileError = class extends Error {
   code = "WC_CONTRACT_INVALID";
@@ -86070,7 +86078,9 @@ var INPUT = {
   shard: "shard",
   retries: "retries",
   mode: "mode",
-  reports: "reports"
+  reports: "reports",
+  caFile: "ca-file",
+  pullRequest: "pull-request"
 };
 var OUTPUT = {
   total: "total",
@@ -86088,6 +86098,8 @@ function readActionSettings() {
   const reportJson = readOptional(INPUT.reportJson);
   const reportJunit = readOptional(INPUT.reportJunit);
   const shard = readShard();
+  const caFile = readOptional(INPUT.caFile);
+  const pullRequest = readPullRequest();
   const mode = readChoice(INPUT.mode, ACTION_MODES);
   const contracts = getMultilineInput(INPUT.contracts);
   const reports = splitList(getMultilineInput(INPUT.reports));
@@ -86110,7 +86122,9 @@ function readActionSettings() {
     ...timeoutMs === void 0 ? {} : { timeoutMs },
     ...reportJson === void 0 ? {} : { reportJson },
     ...reportJunit === void 0 ? {} : { reportJunit },
-    ...shard === void 0 ? {} : { shard }
+    ...shard === void 0 ? {} : { shard },
+    ...caFile === void 0 ? {} : { caFile },
+    ...pullRequest === void 0 ? {} : { pullRequest }
   };
 }
 function splitList(lines) {
@@ -86169,6 +86183,17 @@ function readShard() {
     );
   }
   return { index, count };
+}
+function readPullRequest() {
+  const value = getInput(INPUT.pullRequest);
+  if (value === "") return void 0;
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < 1) {
+    throw new InputError(
+      `Input '${INPUT.pullRequest}' must be a pull request number such as 42, not '${value}'.`
+    );
+  }
+  return number;
 }
 
 // src/adapters/annotations.ts
@@ -86621,10 +86646,29 @@ async function writeReportFile(flag, file, text, cwd) {
   }
 }
 
+// src/adapters/ca-file.ts
+import { readFile } from "node:fs/promises";
+import path4 from "node:path";
+async function readCaFile(file, cwd, label) {
+  const resolved = path4.resolve(cwd, file);
+  let text;
+  try {
+    text = await readFile(resolved, "utf8");
+  } catch (error2) {
+    const reason = error2 instanceof Error && "code" in error2 ? String(error2.code) : "unreadable";
+    throw new InputError(`${label}: cannot read ${file} (${reason})`, { cause: error2 });
+  }
+  if (!text.includes("-----BEGIN CERTIFICATE-----")) {
+    throw new InputError(`${label}: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  }
+  return text;
+}
+
 // src/adapters/http-client.ts
 var import_undici3 = __toESM(require_undici3(), 1);
 import { STATUS_CODES } from "node:http";
 import { performance as performance2 } from "node:perf_hooks";
+import { getCACertificates } from "node:tls";
 
 // src/adapters/guarded-lookup.ts
 import dns from "node:dns";
@@ -86781,7 +86825,8 @@ function createDispatcher(options, env) {
   const connect = {
     timeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     lookup: createGuardedLookup(),
-    ...options.ca === void 0 ? {} : { ca: options.ca }
+    // A `ca` given to TLS replaces the trusted roots; keep Node's (with NODE_EXTRA_CA_CERTS) beside the extra one.
+    ...options.ca === void 0 ? {} : { ca: [...getCACertificates("default"), options.ca] }
   };
   const timeouts = { headersTimeout: UNDICI_TIMEOUT_MS, bodyTimeout: UNDICI_TIMEOUT_MS };
   const proxied = ["HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY"].some(
@@ -87256,11 +87301,11 @@ function escapeRegExp(text) {
 
 // src/core/markdown-safe.ts
 var ELLIPSIS = "\u2026";
-var UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+var UNSAFE_CHARACTERS2 = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
 var MARKDOWN_PUNCTUATION = /[\\`*_{}[\]<>()#+!|~&$]/g;
 var JOINER = "\u200D";
 function collapseControlCharacters(text) {
-  return text.replace(UNSAFE_CHARACTERS, " ");
+  return text.replace(UNSAFE_CHARACTERS2, " ");
 }
 function truncateText(text, maxLength) {
   if (text.length <= maxLength) return text;
@@ -89881,16 +89926,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path5 = this._matcher.path;
-    return path5.length > 0 ? path5[path5.length - 1].tag : void 0;
+    const path6 = this._matcher.path;
+    return path6.length > 0 ? path6[path6.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path5 = this._matcher.path;
-    return path5.length > 0 ? path5[path5.length - 1].namespace : void 0;
+    const path6 = this._matcher.path;
+    return path6.length > 0 ? path6[path6.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -89898,9 +89943,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path5 = this._matcher.path;
-    if (path5.length === 0) return void 0;
-    return path5[path5.length - 1].values?.[attrName];
+    const path6 = this._matcher.path;
+    if (path6.length === 0) return void 0;
+    return path6[path6.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -89908,9 +89953,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path5 = this._matcher.path;
-    if (path5.length === 0) return false;
-    const current = path5[path5.length - 1];
+    const path6 = this._matcher.path;
+    if (path6.length === 0) return false;
+    const current = path6[path6.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -89936,18 +89981,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path5 = this._matcher.path;
-    if (path5.length === 0) return -1;
-    return path5[path5.length - 1].position ?? 0;
+    const path6 = this._matcher.path;
+    if (path6.length === 0) return -1;
+    return path6[path6.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path5 = this._matcher.path;
-    if (path5.length === 0) return -1;
-    return path5[path5.length - 1].counter ?? 0;
+    const path6 = this._matcher.path;
+    if (path6.length === 0) return -1;
+    return path6[path6.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -92099,17 +92144,17 @@ function formatPathPrefix(steps, upTo) {
   }
   return out;
 }
-function resolveJsonPath(root, path5) {
+function resolveJsonPath(root, path6) {
   let warning2;
   if (Array.isArray(root)) {
     warning2 = "the response root is an array: mapping from it relies on undocumented Marketo behaviour";
   }
   let current = root;
-  for (const [i, step] of path5.steps.entries()) {
-    const at = formatPathPrefix(path5.steps, i);
+  for (const [i, step] of path6.steps.entries()) {
+    const at = formatPathPrefix(path6.steps, i);
     if ("index" in step) {
       if (!Array.isArray(current)) {
-        return missing(`${at}: ${describeParent(path5, i)} is ${describeJson(current)}, not an array`);
+        return missing(`${at}: ${describeParent(path6, i)} is ${describeJson(current)}, not an array`);
       }
       if (step.index >= current.length) {
         return missing(`${at}: index ${step.index} out of range (${countItems(current.length)})`);
@@ -92118,7 +92163,7 @@ function resolveJsonPath(root, path5) {
     } else {
       if (!isPlainObject3(current)) {
         const hint = i === 0 && Array.isArray(current) ? "; start the attribute with [index]" : "";
-        return missing(`${at}: ${describeParent(path5, i)} is ${describeJson(current)}, not an object${hint}`);
+        return missing(`${at}: ${describeParent(path6, i)} is ${describeJson(current)}, not an object${hint}`);
       }
       if (!Object.hasOwn(current, step.key)) return missing(`${at}: key "${step.key}" not found`);
       current = current[step.key];
@@ -92127,12 +92172,12 @@ function resolveJsonPath(root, path5) {
   if (current === null || typeof current === "string" || typeof current === "number" || typeof current === "boolean") {
     return warning2 === void 0 ? { found: true, value: current } : { found: true, value: current, warning: warning2 };
   }
-  return missing(`${path5.text}: ${describeJson(current)}, not a single value`);
+  return missing(`${path6.text}: ${describeJson(current)}, not a single value`);
 }
-function resolveXmlPath(root, path5) {
-  const [first] = path5.steps;
+function resolveXmlPath(root, path6) {
+  const [first] = path6.steps;
   if (first === void 0 || !("key" in first)) {
-    return missing(`${path5.text}: an XML attribute starts with the root element's name (<${root.name}>)`);
+    return missing(`${path6.text}: an XML attribute starts with the root element's name (<${root.name}>)`);
   }
   if (first.key !== root.name) {
     return missing(`${first.key}: the root element is <${root.name}>, not <${first.key}>`);
@@ -92140,10 +92185,10 @@ function resolveXmlPath(root, path5) {
   let candidates = [root];
   let current = root;
   let indexed = false;
-  for (let i = 1; i < path5.steps.length; i += 1) {
-    const step = path5.steps[i];
+  for (let i = 1; i < path6.steps.length; i += 1) {
+    const step = path6.steps[i];
     if (step === void 0) break;
-    const at = formatPathPrefix(path5.steps, i);
+    const at = formatPathPrefix(path6.steps, i);
     if ("index" in step) {
       if (indexed) return missing(`${at}: an XML element cannot be indexed twice`);
       const picked = candidates[step.index];
@@ -92164,7 +92209,7 @@ function resolveXmlPath(root, path5) {
     }
   }
   if (current.children.length > 0) {
-    return missing(`${path5.text}: <${current.name}> has child elements, not a single value`);
+    return missing(`${path6.text}: <${current.name}> has child elements, not a single value`);
   }
   return { found: true, value: current.text };
 }
@@ -92174,8 +92219,8 @@ function missing(reason) {
 function isPlainObject3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function describeParent(path5, stepIndex) {
-  return stepIndex === 0 ? "the response root" : formatPathPrefix(path5.steps, stepIndex - 1);
+function describeParent(path6, stepIndex) {
+  return stepIndex === 0 ? "the response root" : formatPathPrefix(path6.steps, stepIndex - 1);
 }
 function describeJson(value) {
   if (value === null) return "null";
@@ -92438,9 +92483,9 @@ function checkBody(context3, body, failures) {
   }
   return mapped;
 }
-function checkMapping({ mapping, path: path5 }, body, failures, warnings) {
+function checkMapping({ mapping, path: path6 }, body, failures, warnings) {
   const label = `${mapping.attribute} \u2192 ${mapping.field}`;
-  const resolution = resolvePath(body, path5);
+  const resolution = resolvePath(body, path6);
   if (!resolution.found) {
     failures.push({
       kind: "mapping-missing",
@@ -92464,9 +92509,9 @@ function checkMapping({ mapping, path: path5 }, body, failures, warnings) {
   if (fit2.warning !== void 0) warnings.push(`${label}: ${fit2.warning}`);
   return { written: true, value: fit2.value };
 }
-function resolvePath(body, path5) {
-  if (body.type === "xml") return resolveXmlPath(body.value, path5);
-  if (body.type === "json") return resolveJsonPath(body.value, path5);
+function resolvePath(body, path6) {
+  if (body.type === "xml") return resolveXmlPath(body.value, path6);
+  if (body.type === "json") return resolveJsonPath(body.value, path6);
   return { found: false, reason: "the response type is none, so Marketo parses nothing" };
 }
 function checkSchema(validate2, value) {
@@ -92560,7 +92605,7 @@ function describeError2(error2) {
 
 // src/core/load-contracts.ts
 var import_ajv4 = __toESM(require_ajv(), 1);
-var import_yaml2 = __toESM(require_dist2(), 1);
+var import_yaml3 = __toESM(require_dist2(), 1);
 
 // src/core/suggest-name.ts
 function suggestName(input, candidates) {
@@ -92600,9 +92645,9 @@ function measureEditDistance(a, b) {
 
 // src/core/value-path.ts
 var PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function formatValuePath(path5) {
+function formatValuePath(path6) {
   let out = "";
-  for (const segment of path5) {
+  for (const segment of path6) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (PLAIN_KEY.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -92611,20 +92656,20 @@ function formatValuePath(path5) {
 }
 function parseInstancePath(pointer, data) {
   if (pointer === "") return [];
-  const path5 = [];
+  const path6 = [];
   let value = data;
   for (const raw of pointer.slice(1).split("/")) {
     const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
     if (Array.isArray(value)) {
       const index = Number(segment);
-      path5.push(index);
+      path6.push(index);
       value = value[index];
     } else {
-      path5.push(segment);
+      path6.push(segment);
       value = typeof value === "object" && value !== null ? value[segment] : void 0;
     }
   }
-  return path5;
+  return path6;
 }
 
 // src/core/describe-schema-errors.ts
@@ -92638,16 +92683,16 @@ function describeSchemaErrors(errors, data, options = {}) {
   const seen = /* @__PURE__ */ new Set();
   for (const error2 of errors) {
     if (outerAnyOfs.some((anyOf) => isInside(error2, anyOf))) continue;
-    let path5 = parseInstancePath(error2.instancePath, data);
+    let path6 = parseInstancePath(error2.instancePath, data);
     let target = "value";
     const params = error2.params;
     if (error2.keyword === "additionalProperties") {
-      path5 = [...path5, String(params["additionalProperty"])];
+      path6 = [...path6, String(params["additionalProperty"])];
       target = "key";
     } else if (error2.keyword === "uniqueItems" && typeof params["j"] === "number") {
-      path5 = [...path5, params["j"]];
+      path6 = [...path6, params["j"]];
     }
-    const fullPath = [...basePath, ...path5];
+    const fullPath = [...basePath, ...path6];
     let message;
     if (error2.keyword === "anyOf") {
       const title = readTitle(error2.parentSchema);
@@ -92655,7 +92700,7 @@ function describeSchemaErrors(errors, data, options = {}) {
       const branch = errors.find(
         (other) => other.keyword !== "anyOf" && other.instancePath === error2.instancePath
       );
-      message = ending !== void 0 ? `${subjectOf([...basePath, ...path5], options)} ${ending}` : branch !== void 0 ? describeError3(branch, [...basePath, ...path5], options) : `${subjectOf([...basePath, ...path5], options)} does not match any of the allowed forms`;
+      message = ending !== void 0 ? `${subjectOf([...basePath, ...path6], options)} ${ending}` : branch !== void 0 ? describeError3(branch, [...basePath, ...path6], options) : `${subjectOf([...basePath, ...path6], options)} does not match any of the allowed forms`;
     } else {
       message = describeError3(error2, [...basePath, ...parseInstancePath(error2.instancePath, data)], options);
     }
@@ -92666,22 +92711,22 @@ function describeSchemaErrors(errors, data, options = {}) {
   }
   return issues;
 }
-function subjectOf(path5, options) {
-  return path5.length === 0 ? options.rootName ?? "the document" : formatValuePath(path5);
+function subjectOf(path6, options) {
+  return path6.length === 0 ? options.rootName ?? "the document" : formatValuePath(path6);
 }
-function describeError3(error2, path5, options) {
-  const subject = subjectOf(path5, options);
+function describeError3(error2, path6, options) {
+  const subject = subjectOf(path6, options);
   const params = error2.params;
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = String(params["additionalProperty"]);
       const known = Object.keys(readProperties(error2.parentSchema));
       const suggestion = suggestName(key, known);
-      const where = path5.length === 0 ? "at the top level" : `in ${subject}`;
+      const where = path6.length === 0 ? "at the top level" : `in ${subject}`;
       return `unknown key "${key}" ${where}${suggestion === void 0 ? "" : ` (did you mean "${suggestion}"?)`}`;
     }
     case "required":
-      return path5.length === 0 ? `missing the required top-level key "${String(params["missingProperty"])}"` : `${subject} is missing the required key "${String(params["missingProperty"])}"`;
+      return path6.length === 0 ? `missing the required top-level key "${String(params["missingProperty"])}"` : `${subject} is missing the required key "${String(params["missingProperty"])}"`;
     case "type":
       return `${subject} must be ${describeTypes(params["type"])}${error2.data === void 0 ? "" : `, not ${describeKind2(error2.data)}`}`;
     case "enum": {
@@ -92736,6 +92781,28 @@ function describeKind2(value) {
   if (typeof value === "number") return Number.isInteger(value) ? "a whole number" : "a number";
   if (typeof value === "boolean") return "true or false";
   return typeof value;
+}
+
+// src/core/find-duplicate-keys.ts
+var import_yaml = __toESM(require_dist2(), 1);
+var DUPLICATE_KEY_MESSAGE = "Map keys must be unique";
+function findDuplicateKeys(document) {
+  const offsets = [];
+  (0, import_yaml.visit)(document, {
+    Map(_key, map) {
+      if (map.items.length < 2) return;
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair of map.items) {
+        const { key } = pair;
+        if (!(0, import_yaml.isScalar)(key)) continue;
+        const value = key.value;
+        if (typeof value === "symbol" || typeof value === "number" && Number.isNaN(value)) continue;
+        if (seen.has(value)) offsets.push(key.range?.[0] ?? 0);
+        else seen.add(value);
+      }
+    }
+  });
+  return offsets;
 }
 
 // src/core/compile-response-schema.ts
@@ -93075,84 +93142,84 @@ function isTokenPrefix(value) {
 }
 
 // src/core/yaml-locator.ts
-var import_yaml = __toESM(require_dist2(), 1);
+var import_yaml2 = __toESM(require_dist2(), 1);
 function createYamlLocator(file, text, document, lineCounter) {
   const at = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
   const start = (node) => node?.range?.[0];
-  const find = (path5) => {
+  const find = (path6) => {
     let node = resolve(document, document.contents);
     let pair = null;
-    for (const segment of path5) {
+    for (const segment of path6) {
       const next = child(document, node, segment);
       if (next === void 0) break;
       ({ node, pair } = next);
     }
     return { node, pair };
   };
-  const locate = (path5, target = "value") => {
-    const { node, pair } = find(path5);
+  const locate = (path6, target = "value") => {
+    const { node, pair } = find(path6);
     const keyNode = pair !== null && isScalarOrNode(pair.key) ? pair.key : null;
     const valueStart = start(node);
     const offset = target === "key" ? start(keyNode) ?? valueStart : (
       // An empty value (`url:`) starts where the line ends: the key is the better place to point at.
-      node !== null && (0, import_yaml.isScalar)(node) && node.value === null && keyNode !== null ? start(keyNode) : valueStart
+      node !== null && (0, import_yaml2.isScalar)(node) && node.value === null && keyNode !== null ? start(keyNode) : valueStart
     );
     return at(offset ?? 0);
   };
-  const locateOffset = (path5, offset) => {
-    const { node } = find(path5);
-    if (node === null || !(0, import_yaml.isScalar)(node) || typeof node.value !== "string" || !node.range) {
-      return locate(path5);
+  const locateOffset = (path6, offset) => {
+    const { node } = find(path6);
+    if (node === null || !(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" || !node.range) {
+      return locate(path6);
     }
     const [begin, end] = node.range;
     const source = text.slice(begin, end);
-    const quoted = node.type === import_yaml.Scalar.QUOTE_DOUBLE || node.type === import_yaml.Scalar.QUOTE_SINGLE;
+    const quoted = node.type === import_yaml2.Scalar.QUOTE_DOUBLE || node.type === import_yaml2.Scalar.QUOTE_SINGLE;
     const inner = quoted ? source.slice(1, -1) : source;
-    const exact = (quoted || node.type === import_yaml.Scalar.PLAIN) && !source.includes("\n") && inner === node.value && offset >= 0 && offset <= inner.length;
+    const exact = (quoted || node.type === import_yaml2.Scalar.PLAIN) && !source.includes("\n") && inner === node.value && offset >= 0 && offset <= inner.length;
     return at(exact ? begin + (quoted ? 1 : 0) + offset : begin);
   };
   return { locate, locateOffset };
 }
 function isScalarOrNode(value) {
-  return (0, import_yaml.isScalar)(value) || (0, import_yaml.isMap)(value) || (0, import_yaml.isSeq)(value) || (0, import_yaml.isAlias)(value);
+  return (0, import_yaml2.isScalar)(value) || (0, import_yaml2.isMap)(value) || (0, import_yaml2.isSeq)(value) || (0, import_yaml2.isAlias)(value);
 }
 function resolve(document, value) {
-  if ((0, import_yaml.isAlias)(value)) return value.resolve(document) ?? null;
+  if ((0, import_yaml2.isAlias)(value)) return value.resolve(document) ?? null;
   return isScalarOrNode(value) ? value : null;
 }
 function child(document, node, segment) {
-  if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
+  if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
     const item = resolve(document, node.items[segment]);
     return item === null ? void 0 : { node: item, pair: null };
   }
-  if ((0, import_yaml.isMap)(node)) return findKey(document, node.items, String(segment), 0);
+  if ((0, import_yaml2.isMap)(node)) return findKey(document, node.items, String(segment), 0);
   return void 0;
 }
 function isMergeKey(key) {
-  return (0, import_yaml.isScalar)(key) && (typeof key.value === "symbol" || key.value === "<<" && key.source === "<<");
+  return (0, import_yaml2.isScalar)(key) && (typeof key.value === "symbol" || key.value === "<<" && key.source === "<<");
 }
 function keyText(key) {
-  if (!(0, import_yaml.isScalar)(key)) return void 0;
+  if (!(0, import_yaml2.isScalar)(key)) return void 0;
   const value = key.value;
   if (value === null) return "";
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : void 0;
 }
 function findKey(document, items, key, depth) {
   for (const item of items) {
-    if ((0, import_yaml.isPair)(item) && !isMergeKey(item.key) && keyText(item.key) === key) {
+    if ((0, import_yaml2.isPair)(item) && !isMergeKey(item.key) && keyText(item.key) === key) {
       return { node: resolve(document, item.value), pair: item };
     }
   }
   if (depth > 20) return void 0;
   for (const item of items) {
-    if (!(0, import_yaml.isPair)(item) || !isMergeKey(item.key)) continue;
+    if (!(0, import_yaml2.isPair)(item) || !isMergeKey(item.key)) continue;
     const source = resolve(document, item.value);
-    const sources = (0, import_yaml.isSeq)(source) ? source.items.map((entry) => resolve(document, entry)) : [source];
+    const sources = (0, import_yaml2.isSeq)(source) ? source.items.map((entry) => resolve(document, entry)) : [source];
     for (const merged of sources) {
-      if (!(0, import_yaml.isMap)(merged)) continue;
+      if (!(0, import_yaml2.isMap)(merged)) continue;
       const found = findKey(document, merged.items, key, depth + 1);
       if (found !== void 0) return found;
     }
@@ -93190,11 +93257,11 @@ function getContractValidator() {
 }
 function loadContractFile(source, env, seenNames) {
   const { file, text } = source;
-  const lineCounter = new import_yaml2.LineCounter();
-  const document = (0, import_yaml2.parseDocument)(text, {
+  const lineCounter = new import_yaml3.LineCounter();
+  const document = (0, import_yaml3.parseDocument)(text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    uniqueKeys: false,
     merge: true,
     logLevel: "error"
   });
@@ -93202,17 +93269,22 @@ function loadContractFile(source, env, seenNames) {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
+  const duplicateKeys = findDuplicateKeys(document);
   const yamlProblems = [
     ...document.errors.map((error2) => ({
       ...atOffset(error2.pos[0]),
       message: `invalid YAML: ${error2.message}`
+    })),
+    ...duplicateKeys.map((offset) => ({
+      ...atOffset(offset),
+      message: `invalid YAML: ${DUPLICATE_KEY_MESSAGE}`
     })),
     ...document.warnings.map((warning2) => ({
       ...atOffset(warning2.pos[0]),
       message: `YAML warning: ${warning2.message}`
     }))
   ];
-  if (document.errors.length > 0) return { problems: sortProblems(yamlProblems) };
+  if (document.errors.length > 0 || duplicateKeys.length > 0) return { problems: sortProblems(yamlProblems) };
   if (document.contents === null) {
     return {
       problems: [
@@ -93246,10 +93318,10 @@ function loadContractFile(source, env, seenNames) {
 }
 function findFirstAlias(document) {
   let offset = 0;
-  (0, import_yaml2.visit)(document, {
+  (0, import_yaml3.visit)(document, {
     Alias(_key, node) {
       offset = node.range?.[0] ?? 0;
-      return import_yaml2.visit.BREAK;
+      return import_yaml3.visit.BREAK;
     }
   });
   return offset;
@@ -93258,8 +93330,8 @@ function sortProblems(problems) {
   const unique = new Map(problems.map((problem) => [formatProblem(problem), problem]));
   return [...unique.values()].sort((a, b) => a.line - b.line || a.column - b.column);
 }
-function report(context3, path5, message, target = "value") {
-  context3.problems.push({ ...context3.locator.locate(path5, target), message });
+function report(context3, path6, message, target = "value") {
+  context3.problems.push({ ...context3.locator.locate(path6, target), message });
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -93292,22 +93364,22 @@ function readContract(context3, data, seenNames) {
   }
   return { file: context3.file, samples, fields: fields.types, webhooks, secrets: [...context3.secrets] };
 }
-function substituteEnv(context3, text, path5) {
+function substituteEnv(context3, text, path6) {
   const result = interpolateEnv(text, context3.env);
   for (const problem of result.problems) {
     context3.problems.push({
-      ...context3.locator.locateOffset(path5, problem.offset),
-      message: `${formatValuePath(path5)}: ${problem.message}`
+      ...context3.locator.locateOffset(path6, problem.offset),
+      message: `${formatValuePath(path6)}: ${problem.message}`
     });
   }
   for (const secret of result.secrets) context3.secrets.add(secret);
   return { text: result.text, readEnv: result.readEnv, ok: result.problems.length === 0 };
 }
-function checkTemplateAt(context3, text, path5) {
+function checkTemplateAt(context3, text, path6) {
   for (const problem of checkTemplate(text)) {
     context3.problems.push({
-      ...context3.locator.locateOffset(path5, problem.offset),
-      message: `${formatValuePath(path5)}: ${problem.message}`
+      ...context3.locator.locateOffset(path6, problem.offset),
+      message: `${formatValuePath(path6)}: ${problem.message}`
     });
   }
 }
@@ -93320,13 +93392,13 @@ function readSamples(context3, raw) {
     const values = {};
     const spelled = /* @__PURE__ */ new Map();
     for (const [prefixKey, tokensRaw] of Object.entries(isRecord(sampleRaw) ? sampleRaw : {})) {
-      const path5 = ["samples", name, prefixKey];
+      const path6 = ["samples", name, prefixKey];
       const prefix = prefixKey.toLowerCase();
       if (!isOneOf(TOKEN_PREFIXES, prefix)) {
         const suggestion = suggestName(prefixKey, TOKEN_PREFIXES);
         report(
           context3,
-          path5,
+          path6,
           `unknown token prefix "${prefixKey}" in ${formatValuePath(["samples", name])}: use one of ${TOKEN_PREFIXES.join(", ")}${suggestion === void 0 ? "" : ` (did you mean "${suggestion}"?)`}`,
           "key"
         );
@@ -93336,7 +93408,7 @@ function readSamples(context3, raw) {
       if (earlier !== void 0) {
         report(
           context3,
-          path5,
+          path6,
           `token prefix "${prefixKey}" appears twice in ${formatValuePath(["samples", name])} (also as "${earlier}"): prefixes ignore letter case, so merge them`,
           "key"
         );
@@ -93346,7 +93418,7 @@ function readSamples(context3, raw) {
       const tokens = [];
       for (const [token, value] of Object.entries(isRecord(tokensRaw) ? tokensRaw : {})) {
         if (typeof value === "string")
-          tokens.push([token, substituteEnv(context3, value, [...path5, token]).text]);
+          tokens.push([token, substituteEnv(context3, value, [...path6, token]).text]);
         else if (typeof value === "number" || typeof value === "boolean" || value === null)
           tokens.push([token, value]);
       }
@@ -93376,10 +93448,10 @@ function readFields(context3, raw) {
   }
   return { types, declared: new Set(Object.keys(raw)) };
 }
-function readSettings(context3, raw, path5) {
-  const timeoutMs = readDuration(context3, raw["timeout"], [...path5, "timeout"], MARKETO_TIMEOUT_MS);
-  const headers = isRecord(raw["headers"]) ? readHeaders(context3, raw["headers"], [...path5, "headers"]) : void 0;
-  const expect = isRecord(raw["expect"]) ? readExpect(context3, raw["expect"], [...path5, "expect"]) : void 0;
+function readSettings(context3, raw, path6) {
+  const timeoutMs = readDuration(context3, raw["timeout"], [...path6, "timeout"], MARKETO_TIMEOUT_MS);
+  const headers = isRecord(raw["headers"]) ? readHeaders(context3, raw["headers"], [...path6, "headers"]) : void 0;
+  const expect = isRecord(raw["expect"]) ? readExpect(context3, raw["expect"], [...path6, "expect"]) : void 0;
   return {
     ...isOneOf(HTTP_METHODS, raw["method"]) && { method: raw["method"] },
     ...isOneOf(TOKEN_ENCODINGS, raw["encoding"]) && { encoding: raw["encoding"] },
@@ -93390,26 +93462,26 @@ function readSettings(context3, raw, path5) {
     ...expect !== void 0 && { expect }
   };
 }
-function readDuration(context3, raw, path5, max) {
+function readDuration(context3, raw, path6, max) {
   if (typeof raw !== "string" && typeof raw !== "number") return void 0;
-  const where = formatValuePath(path5);
+  const where = formatValuePath(path6);
   const ms = parseDuration(raw);
   if (ms === void 0) {
     report(
       context3,
-      path5,
+      path6,
       `${where} "${raw}" is not a duration: write e.g. 10s, 1.5s or 500ms (a number is milliseconds)`
     );
     return void 0;
   }
   if (ms <= 0) {
-    report(context3, path5, `${where} must be more than 0`);
+    report(context3, path6, `${where} must be more than 0`);
     return void 0;
   }
   if (max !== void 0 && ms > max) {
     report(
       context3,
-      path5,
+      path6,
       `${where} ${typeof raw === "number" ? `${raw}ms` : raw} is over ${max / 1e3}s: Marketo gives up after ${max / 1e3}s`
     );
     return void 0;
@@ -93417,16 +93489,16 @@ function readDuration(context3, raw, path5, max) {
   return ms;
 }
 var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-function readHeaders(context3, raw, path5) {
+function readHeaders(context3, raw, path6) {
   const headers = /* @__PURE__ */ new Map();
   for (const [name, value] of Object.entries(raw)) {
     if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") continue;
-    const headerPath = [...path5, name];
+    const headerPath = [...path6, name];
     if (!HEADER_NAME.test(name)) {
       report(
         context3,
         headerPath,
-        `"${name}" in ${formatValuePath(path5)} is not a valid HTTP header name`,
+        `"${name}" in ${formatValuePath(path6)} is not a valid HTTP header name`,
         "key"
       );
       continue;
@@ -93437,7 +93509,7 @@ function readHeaders(context3, raw, path5) {
       report(
         context3,
         headerPath,
-        `header "${name}" appears twice in ${formatValuePath(path5)} (also as "${earlier.name}"): header names ignore letter case`,
+        `header "${name}" appears twice in ${formatValuePath(path6)} (also as "${earlier.name}"): header names ignore letter case`,
         "key"
       );
       continue;
@@ -93455,25 +93527,25 @@ function toStatusPattern(value) {
   if (isOneOf(STATUS_CLASSES, value)) return value;
   return typeof value === "number" && Number.isInteger(value) && value >= 100 && value <= 599 ? value : void 0;
 }
-function readExpect(context3, raw, path5) {
+function readExpect(context3, raw, path6) {
   const listed = Array.isArray(raw["status"]) ? raw["status"] : [raw["status"]];
   const patterns = listed.map(toStatusPattern);
   const status = patterns.every((pattern) => pattern !== void 0) && patterns.length > 0 ? patterns : void 0;
   const schema = raw["schema"];
   const validSchema = isRecord(schema) || typeof schema === "boolean" ? schema : void 0;
-  if (validSchema !== void 0) checkResponseSchema(context3, validSchema, [...path5, "schema"]);
-  const maxLatencyMs = readDuration(context3, raw["maxLatency"], [...path5, "maxLatency"]);
+  if (validSchema !== void 0) checkResponseSchema(context3, validSchema, [...path6, "schema"]);
+  const maxLatencyMs = readDuration(context3, raw["maxLatency"], [...path6, "maxLatency"]);
   return {
     ...status !== void 0 && { status },
     ...validSchema !== void 0 && { schema: validSchema },
     ...maxLatencyMs !== void 0 && { maxLatencyMs }
   };
 }
-function checkResponseSchema(context3, schema, path5) {
+function checkResponseSchema(context3, schema, path6) {
   try {
     const ajv = createResponseSchemaAjv(schema);
     if (!ajv.validateSchema(schema)) {
-      for (const issue2 of describeSchemaErrors(ajv.errors ?? [], schema, { basePath: path5 })) {
+      for (const issue2 of describeSchemaErrors(ajv.errors ?? [], schema, { basePath: path6 })) {
         report(context3, issue2.path, `${issue2.message} (in a JSON Schema)`, issue2.target);
       }
       return;
@@ -93481,20 +93553,20 @@ function checkResponseSchema(context3, schema, path5) {
     ajv.compile(schema);
   } catch (error2) {
     const reason = error2 instanceof Error ? error2.message : String(error2);
-    report(context3, path5, `${formatValuePath(path5)} is not a usable JSON Schema: ${reason}`);
+    report(context3, path6, `${formatValuePath(path6)} is not a usable JSON Schema: ${reason}`);
   }
 }
-function readWebhook(context3, raw, path5, scope) {
+function readWebhook(context3, raw, path6, scope) {
   const { defaults: defaults2 } = scope;
-  const own = readSettings(context3, raw, path5);
+  const own = readSettings(context3, raw, path6);
   const name = typeof raw["name"] === "string" ? raw["name"] : "";
-  const location = context3.locator.locate("name" in raw ? [...path5, "name"] : path5, "key");
+  const location = context3.locator.locate("name" in raw ? [...path6, "name"] : path6, "key");
   const method = own.method ?? defaults2.method ?? "GET";
-  const url = readUrl(context3, raw["url"], [...path5, "url"]);
-  const template = readTemplate(context3, raw["template"], path5, method);
+  const url = readUrl(context3, raw["url"], [...path6, "url"]);
+  const template = readTemplate(context3, raw["template"], path6, method);
   const responseType = own.responseType ?? defaults2.responseType ?? "none";
   const headers = new Map([...defaults2.headers ?? [], ...own.headers ?? []]);
-  const mappings = readMappings(context3, raw["mappings"], [...path5, "mappings"], scope.fields, responseType);
+  const mappings = readMappings(context3, raw["mappings"], [...path6, "mappings"], scope.fields, responseType);
   const expect = {
     status: own.expect?.status ?? defaults2.expect?.status ?? ["2xx"],
     ...pickDefined("schema", own.expect?.schema ?? defaults2.expect?.schema),
@@ -93513,7 +93585,7 @@ function readWebhook(context3, raw, path5, scope) {
     headers: Object.fromEntries([...headers.values()].map((header) => [header.name, header.value])),
     mappings,
     expect,
-    samples: readWebhookSamples(context3, raw["samples"], [...path5, "samples"], scope.samples),
+    samples: readWebhookSamples(context3, raw["samples"], [...path6, "samples"], scope.samples),
     timeoutMs: own.timeoutMs ?? defaults2.timeoutMs ?? MARKETO_TIMEOUT_MS,
     carriesSecret
   };
@@ -93521,16 +93593,16 @@ function readWebhook(context3, raw, path5, scope) {
 function pickDefined(key, value) {
   return value === void 0 ? {} : { [key]: value };
 }
-function readUrl(context3, raw, path5) {
+function readUrl(context3, raw, path6) {
   if (typeof raw !== "string" || raw === "") return { text: "", readEnv: false };
-  checkTemplateAt(context3, raw, path5);
-  const substituted = substituteEnv(context3, raw, path5);
+  checkTemplateAt(context3, raw, path6);
+  const substituted = substituteEnv(context3, raw, path6);
   if (substituted.ok && !isHttpUrl(substituted.text)) {
     const after = substituted.readEnv ? " (after substituting `${...}` from the environment)" : "";
     report(
       context3,
-      path5,
-      `${formatValuePath(path5)} must be an absolute http(s) URL such as https://staging.example.com/hook${after}`
+      path6,
+      `${formatValuePath(path6)} must be an absolute http(s) URL such as https://staging.example.com/hook${after}`
     );
   }
   return { text: substituted.text, readEnv: substituted.readEnv };
@@ -93546,39 +93618,39 @@ function isHttpUrl(text) {
 }
 function readTemplate(context3, raw, webhookPath, method) {
   if (typeof raw !== "string") return void 0;
-  const path5 = [...webhookPath, "template"];
+  const path6 = [...webhookPath, "template"];
   if (method === "GET") {
     report(
       context3,
-      path5,
-      `${formatValuePath(path5)} is not allowed on GET (Marketo sends no body with GET): set method to POST, PUT, PATCH or DELETE, or remove the template`,
+      path6,
+      `${formatValuePath(path6)} is not allowed on GET (Marketo sends no body with GET): set method to POST, PUT, PATCH or DELETE, or remove the template`,
       "key"
     );
   }
-  checkTemplateAt(context3, raw, path5);
-  const substituted = substituteEnv(context3, raw, path5);
+  checkTemplateAt(context3, raw, path6);
+  const substituted = substituteEnv(context3, raw, path6);
   return { text: substituted.text, readEnv: substituted.readEnv };
 }
-function readMappings(context3, raw, path5, fields, responseType) {
+function readMappings(context3, raw, path6, fields, responseType) {
   if (!isRecord(raw)) return [];
   const entries = Object.entries(raw);
   if (entries.length > 0 && responseType === "none") {
     report(
       context3,
-      path5,
-      `${formatValuePath(path5)} need responseType json or xml: Marketo maps nothing from a response it does not parse`,
+      path6,
+      `${formatValuePath(path6)} need responseType json or xml: Marketo maps nothing from a response it does not parse`,
       "key"
     );
   }
   const mappings = [];
   for (const [attribute, field] of entries) {
-    const entryPath = [...path5, attribute];
+    const entryPath = [...path6, attribute];
     const parsed = parseResponsePath(attribute);
     if (!parsed.ok)
       report(
         context3,
         entryPath,
-        `bad response attribute in ${formatValuePath(path5)}: ${parsed.error}`,
+        `bad response attribute in ${formatValuePath(path6)}: ${parsed.error}`,
         "key"
       );
     if (typeof field !== "string") continue;
@@ -93598,7 +93670,7 @@ function readMappings(context3, raw, path5, fields, responseType) {
   }
   return mappings;
 }
-function readWebhookSamples(context3, raw, path5, samples) {
+function readWebhookSamples(context3, raw, path6, samples) {
   if (!Array.isArray(raw)) return [...samples.keys()];
   const names = [];
   for (const [index, name] of raw.entries()) {
@@ -93610,8 +93682,8 @@ function readWebhookSamples(context3, raw, path5, samples) {
     const suggestion = suggestName(name, [...samples.keys()]);
     report(
       context3,
-      [...path5, index],
-      `unknown sample "${name}" in ${formatValuePath(path5)}: declare it under samples${suggestion === void 0 ? "" : ` (did you mean "${suggestion}"?)`}`
+      [...path6, index],
+      `unknown sample "${name}" in ${formatValuePath(path6)}: declare it under samples${suggestion === void 0 ? "" : ` (did you mean "${suggestion}"?)`}`
     );
   }
   return names;
@@ -93981,7 +94053,8 @@ async function runChecks(settings, secrets) {
   const env = process.env;
   const mask = (value) => setSecret(value);
   const files = createMaskingContractSource(createContractSource(), { env, mask, secrets });
-  const http = createHttpClient();
+  const ca = settings.caFile === void 0 ? void 0 : await readCaFile(settings.caFile, workspacePath(), `Input '${INPUT.caFile}'`);
+  const http = createHttpClient(ca === void 0 ? {} : { ca });
   let redactor = { size: -1, redact: (text) => text };
   const redact = (text) => {
     if (redactor.size !== secrets.size)
@@ -94028,10 +94101,10 @@ async function runChecks(settings, secrets) {
 }
 async function writeReports(report2, settings) {
   const workspace = workspacePath();
-  const jsonPath = settings.reportJson === void 0 ? path4.join(
-    await mkdtemp(path4.join(process.env["RUNNER_TEMP"] ?? os5.tmpdir(), "webhook-contracts-")),
+  const jsonPath = settings.reportJson === void 0 ? path5.join(
+    await mkdtemp(path5.join(process.env["RUNNER_TEMP"] ?? os5.tmpdir(), "webhook-contracts-")),
     "report.json"
-  ) : path4.resolve(workspace, settings.reportJson);
+  ) : path5.resolve(workspace, settings.reportJson);
   await writeReportFile(`Input '${INPUT.reportJson}':`, jsonPath, renderJsonReport(report2), workspace);
   info(`JSON report: ${jsonPath}`);
   if (settings.reportJunit !== void 0) {
@@ -94041,15 +94114,15 @@ async function writeReports(report2, settings) {
       renderJunit(report2),
       workspace
     );
-    info(`JUnit report: ${path4.resolve(workspace, settings.reportJunit)}`);
+    info(`JUnit report: ${path5.resolve(workspace, settings.reportJunit)}`);
   }
   return jsonPath;
 }
 async function postComment(report2, settings) {
   const { context: context3 } = github_exports;
-  const pullNumber = readPullRequestNumber(context3.payload);
+  const pullNumber = settings.pullRequest ?? readPullRequestNumber(context3.payload);
   if (settings.comment === "never") return "";
-  if (!PULL_REQUEST_EVENTS.has(context3.eventName) || pullNumber === void 0) {
+  if (settings.pullRequest === void 0 && !PULL_REQUEST_EVENTS.has(context3.eventName) || pullNumber === void 0) {
     debug(`No pull request comment: the event is ${context3.eventName}, not a pull request.`);
     return "";
   }

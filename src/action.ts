@@ -17,6 +17,7 @@ import { annotateContractProblems, annotateFailedChecks } from './adapters/annot
 import { createContractSource } from './adapters/contract-files.js';
 import { installGitHubRetries } from './adapters/github-retry.js';
 import { readReportFiles, writeReportFile } from './adapters/report-files.js';
+import { readCaFile } from './adapters/ca-file.js';
 import { createHttpClient } from './adapters/http-client.js';
 import {
   fitToBytes,
@@ -140,7 +141,11 @@ async function runChecks(settings: ActionSettings, secrets: Set<string>): Promis
   const env = process.env;
   const mask = (value: string): void => core.setSecret(value);
   const files = createMaskingContractSource(createContractSource(), { env, mask, secrets });
-  const http = createHttpClient();
+  const ca =
+    settings.caFile === undefined
+      ? undefined
+      : await readCaFile(settings.caFile, workspacePath(), `Input '${INPUT.caFile}'`);
+  const http = createHttpClient(ca === undefined ? {} : { ca });
   // Log lines pass through the redactor as well as the runner's masks: a mask only works on the runner.
   let redactor = { size: -1, redact: (text: string) => text };
   const redact = (text: string): string => {
@@ -218,9 +223,13 @@ async function writeReports(report: RunReport, settings: ActionSettings): Promis
  */
 async function postComment(report: RunReport, settings: ActionSettings): Promise<string> {
   const { context } = github;
-  const pullNumber = readPullRequestNumber(context.payload);
+  const pullNumber = settings.pullRequest ?? readPullRequestNumber(context.payload);
   if (settings.comment === 'never') return '';
-  if (!PULL_REQUEST_EVENTS.has(context.eventName) || pullNumber === undefined) {
+  // An explicit `pull-request` input comments from any event (a `workflow_run` workflow commenting for forks).
+  if (
+    (settings.pullRequest === undefined && !PULL_REQUEST_EVENTS.has(context.eventName)) ||
+    pullNumber === undefined
+  ) {
     core.debug(`No pull request comment: the event is ${context.eventName}, not a pull request.`);
     return '';
   }

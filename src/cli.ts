@@ -11,6 +11,7 @@ import { parseCliArgs } from './adapters/cli-args.js';
 import { renderUsage } from './adapters/cli-usage.js';
 import { createProgressReporter, createSilentProgress } from './adapters/console-progress.js';
 import { createContractSource } from './adapters/contract-files.js';
+import { readCaFile } from './adapters/ca-file.js';
 import { createHttpClient } from './adapters/http-client.js';
 import { readReportFiles, writeReportFile } from './adapters/report-files.js';
 import type { RunReport } from './core/check-result.js';
@@ -85,7 +86,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
-  const http = createHttpClient();
+  const ca = command.caFile === undefined ? undefined : await readCaFile(command.caFile, io.cwd, '--ca-file');
+  const http = createHttpClient(ca === undefined ? {} : { ca });
   const now = (): number => performance.now();
   const progress = command.quiet
     ? createSilentProgress()

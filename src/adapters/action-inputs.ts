@@ -24,6 +24,8 @@ export const INPUT = {
   retries: 'retries',
   mode: 'mode',
   reports: 'reports',
+  caFile: 'ca-file',
+  pullRequest: 'pull-request',
 } as const;
 
 /** Output names, exactly as in action.yml. */
@@ -60,6 +62,10 @@ export interface ActionSettings {
   readonly reportJunit?: string;
   readonly shard?: Shard;
   readonly retries: number;
+  /** PEM file of extra CA certificates for staging endpoints. */
+  readonly caFile?: string;
+  /** The pull request to comment on; absent: the event's. */
+  readonly pullRequest?: number;
 }
 
 /**
@@ -72,6 +78,8 @@ export function readActionSettings(): Readonly<ActionSettings> {
   const reportJson = readOptional(INPUT.reportJson);
   const reportJunit = readOptional(INPUT.reportJunit);
   const shard = readShard();
+  const caFile = readOptional(INPUT.caFile);
+  const pullRequest = readPullRequest();
   const mode = readChoice(INPUT.mode, ACTION_MODES);
   const contracts = core.getMultilineInput(INPUT.contracts);
   const reports = splitList(core.getMultilineInput(INPUT.reports));
@@ -95,6 +103,8 @@ export function readActionSettings(): Readonly<ActionSettings> {
     ...(reportJson === undefined ? {} : { reportJson }),
     ...(reportJunit === undefined ? {} : { reportJunit }),
     ...(shard === undefined ? {} : { shard }),
+    ...(caFile === undefined ? {} : { caFile }),
+    ...(pullRequest === undefined ? {} : { pullRequest }),
   };
 }
 
@@ -168,4 +178,16 @@ function readShard(): Shard | undefined {
     );
   }
   return { index, count };
+}
+
+function readPullRequest(): number | undefined {
+  const value = core.getInput(INPUT.pullRequest);
+  if (value === '') return undefined;
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < 1) {
+    throw new InputError(
+      `Input '${INPUT.pullRequest}' must be a pull request number such as 42, not '${value}'.`,
+    );
+  }
+  return number;
 }

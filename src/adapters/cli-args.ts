@@ -41,6 +41,8 @@ export interface RunCommand {
   readonly allowedHosts: readonly string[] | 'any';
   readonly shard?: Shard;
   readonly retries: number;
+  /** PEM file of extra CA certificates to trust. */
+  readonly caFile?: string;
   /** Absent: decided from the environment and the terminal. */
   readonly color?: boolean;
   readonly quiet: boolean;
@@ -121,6 +123,7 @@ function parseRunArgs(args: readonly string[]): RunCommand {
     'allowed-hosts': { type: 'string', multiple: true },
     shard: { type: 'string' },
     retries: { type: 'string' },
+    'ca-file': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
   });
   return {
@@ -137,6 +140,7 @@ function parseRunArgs(args: readonly string[]): RunCommand {
       values['allowed-hosts'] === undefined ? 'any' : parseAllowedHostsArg(values['allowed-hosts']),
     ...optional('shard', values.shard === undefined ? undefined : parseShardArg(values.shard)),
     retries: values.retries === undefined ? 0 : parseIntegerArg('--retries', values.retries, 0, MAX_RETRIES),
+    ...optional('caFile', assertNonEmpty('--ca-file', values['ca-file'])),
     ...optional('color', values.color),
     quiet: values.quiet ?? false,
   };

@@ -32,6 +32,7 @@ Options:
                            (default: each contract's own timeout, 30s unless lowered)
   --allowed-hosts <a,b>    only these hosts may receive a request carrying a \${NAME} secret
                            (default: any host; repeatable)
+  --ca-file <pem>          also trust these CA certificates (a staging server with a private CA)
   --shard <i/n>            run only shard i of n (for a CI matrix; join with merge)
   --retries <n>            extra attempts after a network error, timeout, 429 or 503, 0-5
                            (default 0: one attempt, as Marketo makes)

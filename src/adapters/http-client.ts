@@ -4,6 +4,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { getCACertificates } from 'node:tls';
 import { Agent, EnvHttpProxyAgent } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { CallOutcome } from '../core/call-outcome.js';
@@ -15,7 +16,7 @@ import { createGuardedLookup } from './guarded-lookup.js';
 export interface HttpClientOptions {
   /** Budget for opening a connection (TCP and TLS). Default 10 s. Each call's `timeoutMs` still bounds it. */
   readonly connectTimeoutMs?: number;
-  /** Extra trusted CA certificates (PEM), for a staging server with a private CA. */
+  /** Extra trusted CA certificates (PEM), for a staging server with a private CA; trusted besides the defaults. */
   readonly ca?: string;
 }
 
@@ -53,7 +54,8 @@ function createDispatcher(options: HttpClientOptions, env: NodeJS.ProcessEnv): D
   const connect = {
     timeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     lookup: createGuardedLookup(),
-    ...(options.ca === undefined ? {} : { ca: options.ca }),
+    // A `ca` given to TLS replaces the trusted roots; keep Node's (with NODE_EXTRA_CA_CERTS) beside the extra one.
+    ...(options.ca === undefined ? {} : { ca: [...getCACertificates('default'), options.ca] }),
   };
   const timeouts = { headersTimeout: UNDICI_TIMEOUT_MS, bodyTimeout: UNDICI_TIMEOUT_MS };
   const proxied = ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY'].some(

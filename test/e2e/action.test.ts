@@ -341,6 +341,35 @@ describe('the action outside a pull request', () => {
   });
 });
 
+describe('the action in a workflow_run workflow (commenting for forks)', () => {
+  const workflowRun = {
+    eventName: 'workflow_run',
+    eventPath: path.join(FIXTURES, 'workflow-run-completed.json'),
+  };
+
+  it('comments on the pull request named by the pull-request input', async () => {
+    scoreStatus = 500;
+    const result = await run(await makeWorkspace(makeContract(1)), {
+      ...workflowRun,
+      inputs: { 'pull-request': String(PR_NUMBER) },
+    });
+
+    expect(result.exitCode).toBe(1);
+    expect(stickyComments()).toHaveLength(1);
+    expect(stickyComments()[0]?.body).toMatch(/❌ 1 of 1 checks? failed/);
+    expect(result.outputs['comment-url']).toMatch(/issuecomment/);
+  });
+
+  it('comments nowhere without it: the payload of a fork names no pull request', async () => {
+    scoreStatus = 500;
+    const result = await run(await makeWorkspace(makeContract(1)), workflowRun);
+
+    expect(result.exitCode).toBe(1);
+    expect(api.requests).toEqual([]);
+    expect(result.summary).toMatch(/❌ 1 of 1 checks? failed/);
+  });
+});
+
 describe('invalid contracts and inputs', () => {
   it('fails with located errors, calls nothing, and still writes the outputs and summary', async () => {
     const contract = makeContract(1)
