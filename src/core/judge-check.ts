@@ -399,7 +399,7 @@ function checkStatus(
   if (matchesStatus(status, patterns)) return undefined;
   const expected = describeStatusPatterns(patterns);
   const actual = statusText.length > 0 ? `${status} ${statusText}` : String(status);
-  let message = `status ${actual}, expected ${expected}`;
+  let message = `got ${actual}, expected ${expected}`;
   if (status >= 300 && status <= 399) {
     message +=
       location === undefined

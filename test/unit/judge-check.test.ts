@@ -218,7 +218,7 @@ describe('judge: status', () => {
     expect(result.failures).toEqual([
       {
         kind: 'status',
-        message: 'status 500 Internal Server Error, expected 2xx',
+        message: 'got 500 Internal Server Error, expected 2xx',
         expected: '2xx',
         actual: '500 Internal Server Error',
       },
@@ -231,7 +231,7 @@ describe('judge: status', () => {
       { expect: { status: [200, 201] } },
       makeResponse({ status: 202, statusText: 'Accepted' }),
     );
-    expect(result.failures[0]?.message).toBe('status 202 Accepted, expected 200 or 201');
+    expect(result.failures[0]?.message).toBe('got 202 Accepted, expected 200 or 201');
   });
 
   it('shows the Location of a redirect, which is not followed', () => {
@@ -248,7 +248,7 @@ describe('judge: status', () => {
       {
         kind: 'status',
         message:
-          'status 302 Found, expected 2xx: redirects are not followed (Location: https://login.example.com/)',
+          'got 302 Found, expected 2xx: redirects are not followed (Location: https://login.example.com/)',
         expected: '2xx',
         actual: '302 Found',
       },
@@ -258,7 +258,7 @@ describe('judge: status', () => {
 
   it('says redirects are not followed even without a Location', () => {
     const result = judge({}, makeResponse({ status: 307, statusText: '', headers: {} }));
-    expect(result.failures[0]?.message).toBe('status 307, expected 2xx: redirects are not followed');
+    expect(result.failures[0]?.message).toBe('got 307, expected 2xx: redirects are not followed');
   });
 
   it('still parses and maps an unexpected 2xx, as Marketo does', () => {
