@@ -48,6 +48,8 @@ type PreparedCheck =
       readonly judge: Judge;
       readonly check: PlannedCheck;
       readonly request: RenderedRequest;
+      /** Shared by every check of the webhook. */
+      readonly options: SendOptions;
     };
 
 /**
@@ -64,10 +66,13 @@ export async function runContracts(settings: RunSettings, deps: RunDeps): Promis
   const files = parseContractFiles(sources, settings.env);
   const secrets = [...new Set(files.flatMap((file) => file.secrets))];
   // Every check is prepared, not just this shard's, so each job of a matrix finds the same contract errors.
-  const inShard = new Set(planChecks(files, settings.shard).map((check) => check.index));
-  const prepared = prepareChecks(planChecks(files), settings).filter((check) =>
-    inShard.has(check.check.index),
-  );
+  const all = prepareChecks(planChecks(files), settings);
+  const { shard } = settings;
+  let prepared = all;
+  if (shard !== undefined) {
+    const inShard = new Set(planChecks(files, shard).map((check) => check.index));
+    prepared = all.filter((check) => inShard.has(check.check.index));
+  }
 
   const results = new Array<CheckResult>(prepared.length);
   let done = 0;
@@ -94,6 +99,7 @@ function prepareChecks(plan: readonly PlannedCheck[], settings: RunSettings): Pr
   };
   const judges = new Map<Webhook, Judge | undefined>();
   const renderers = new Map<Webhook, ReturnType<typeof createRequestRenderer> | undefined>();
+  const sendOptions = new Map<Webhook, SendOptions>();
   const prepared: PreparedCheck[] = [];
 
   for (const check of plan) {
@@ -107,10 +113,15 @@ function prepareChecks(plan: readonly PlannedCheck[], settings: RunSettings): Pr
         webhook,
         tryCreate(() => createRequestRenderer(webhook), collect),
       );
+      sendOptions.set(webhook, {
+        timeoutMs: Math.min(settings.timeoutMs ?? webhook.timeoutMs, MARKETO_TIMEOUT_MS),
+        maxBodyBytes: settings.maxBodyBytes,
+      });
     }
     const judge = judges.get(webhook);
     const render = renderers.get(webhook);
-    if (judge === undefined || render === undefined) continue;
+    const options = sendOptions.get(webhook);
+    if (judge === undefined || render === undefined || options === undefined) continue;
     // A batch campaign calls nothing (Marketo's 1000), so there is nothing to render or to police.
     if (webhook.campaign === 'batch') {
       prepared.push({ kind: 'skip', judge, check });
@@ -125,7 +136,7 @@ function prepareChecks(plan: readonly PlannedCheck[], settings: RunSettings): Pr
     });
     prepared.push(
       reason === undefined
-        ? { kind: 'send', judge, check, request }
+        ? { kind: 'send', judge, check, request, options }
         : { kind: 'blocked', judge, check, request, reason },
     );
   }
@@ -151,19 +162,7 @@ async function runCheck(prepared: PreparedCheck, settings: RunSettings, deps: Ru
     case 'blocked':
       return judge.judge(sample, { kind: 'blocked', message: prepared.reason }, prepared.request.warnings);
     case 'send': {
-      const options: SendOptions = {
-        timeoutMs: Math.min(settings.timeoutMs ?? check.webhook.timeoutMs, MARKETO_TIMEOUT_MS),
-        maxBodyBytes: settings.maxBodyBytes,
-      };
-      const label = `${check.webhook.name} / ${sample}`;
-      const outcome = await sendWithRetries(
-        prepared.request,
-        options,
-        settings.retries,
-        deps.http,
-        deps.log,
-        label,
-      );
+      const outcome = await sendWithRetries(prepared, settings.retries, deps.http, deps.log);
       return judge.judge(sample, outcome, prepared.request.warnings);
     }
   }
@@ -174,24 +173,26 @@ async function runCheck(prepared: PreparedCheck, settings: RunSettings, deps: Ru
  * errors, timeouts, 429 and 503), with exponential backoff or the server's `Retry-After`; never a wrong answer.
  */
 async function sendWithRetries(
-  request: RenderedRequest,
-  options: SendOptions,
+  prepared: Extract<PreparedCheck, { kind: 'send' }>,
   retries: number,
   http: HttpClient,
   log: Log,
-  label: string,
 ): Promise<CallOutcome> {
+  const { request, options, check } = prepared;
   for (let attempt = 1; ; attempt += 1) {
     const outcome = withAttempts(await http.send(request, options), attempt);
     if (attempt > retries || !isRetryable(outcome)) return outcome;
     const delayMs = computeRetryDelay(outcome, attempt);
-    log.debug(`${label}: attempt ${attempt} got ${describeOutcome(outcome)}; retrying in ${delayMs} ms`);
+    log.debug(
+      `${check.webhook.name} / ${check.sample.name}: attempt ${attempt} got ${describeOutcome(outcome)}; retrying in ${delayMs} ms`,
+    );
     await sleep(delayMs);
   }
 }
 
 function withAttempts(outcome: CallOutcome, attempts: number): CallOutcome {
-  return outcome.kind === 'blocked' ? outcome : { ...outcome, attempts };
+  // The adapter already says 1 for a first attempt: no copy of the outcome (and its body) then.
+  return outcome.kind === 'blocked' || outcome.attempts === attempts ? outcome : { ...outcome, attempts };
 }
 
 function isRetryable(outcome: CallOutcome): boolean {

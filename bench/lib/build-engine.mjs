@@ -1,6 +1,6 @@
 /**
- * Bundles the engine's TypeScript sources (runContracts and createHttpClient) with esbuild, the same way
- * scripts/bundle.mjs builds dist/, into a temporary directory: outside the tree, so no formatter, linter or
+ * Bundles the engine's TypeScript sources (runContracts and createHttpClient) with esbuild, with the options
+ * scripts/bundle.mjs builds dist/ with, into a temporary directory: outside the tree, so no formatter, linter or
  * git status ever sees it.
  */
 import { existsSync } from 'node:fs';
@@ -37,7 +37,10 @@ export async function buildEngine(root) {
   const file = join(directory, 'engine.mjs');
   try {
     const { build } = await import('esbuild');
+    // The options dist/ is built with (scripts/bundle-options.mjs), so the bench measures what ships.
+    const { commonOptions } = await import('../../scripts/bundle-options.mjs');
     await build({
+      ...commonOptions,
       stdin: {
         contents: ENGINE_SOURCES.map((source, index) =>
           index === 0
@@ -48,16 +51,8 @@ export async function buildEngine(root) {
         sourcefile: 'bench-engine-entry.mjs',
         loader: 'js',
       },
-      bundle: true,
-      platform: 'node',
-      target: 'node24',
-      format: 'esm',
       outfile: file,
       logLevel: 'silent',
-      // As in scripts/bundle.mjs: some CommonJS dependencies call require() at run time.
-      banner: {
-        js: "import { createRequire as __wcCreateRequire } from 'node:module'; const require = __wcCreateRequire(import.meta.url);",
-      },
     });
     const module = /** @type {EngineModule} */ (await import(pathToFileURL(file).href));
     if (typeof module.runContracts !== 'function' || typeof module.createHttpClient !== 'function') {

@@ -27,10 +27,12 @@ export function createGuardedLookup(resolveAll: ResolveAll = resolveAllWithDns):
       }
       const forbidden = addresses.find((entry) => isForbiddenAddress(entry.address));
       if (forbidden !== undefined) {
-        const blocked: NodeJS.ErrnoException = new Error(
+        const blocked: NodeJS.ErrnoException & { address?: string } = new Error(
           `${hostname} resolves to ${forbidden.address}, a link-local or cloud metadata address, which is never called`,
         );
         blocked.code = 'EHOSTBLOCKED';
+        // Lets the HTTP adapter word its own message (with the host as the URL spells it).
+        blocked.address = forbidden.address;
         callback(blocked, '', 0);
         return;
       }

@@ -2,23 +2,33 @@
  * The HTTP adapter: sends one rendered request the way Marketo would (one attempt, no redirects, a whole-call
  * timeout) and reports what it saw as a {@link CallOutcome}. It never throws for network faults.
  */
-import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { getCACertificates } from 'node:tls';
 import { Agent, EnvHttpProxyAgent } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { CallOutcome } from '../core/call-outcome.js';
 import { MARKETO_TIMEOUT_MS } from '../core/contract.js';
 import type { HttpClient, SendOptions } from '../core/ports.js';
 import type { RenderedRequest } from '../core/rendered-request.js';
+import { readWrittenHost } from '../core/written-host.js';
 import { createGuardedLookup } from './guarded-lookup.js';
+import type { ResolveAll } from './guarded-lookup.js';
 
 export interface HttpClientOptions {
   /** Budget for opening a connection (TCP and TLS). Default 10 s. Each call's `timeoutMs` still bounds it. */
   readonly connectTimeoutMs?: number;
   /** Extra trusted CA certificates (PEM), for a staging server with a private CA; trusted besides the defaults. */
   readonly ca?: string;
+  /**
+   * The resolver the link-local guard wraps (`dns.lookup` with `all: true` by default). The guard applies to what
+   * it returns, whatever it is: a test can make a hostname resolve to a metadata address without touching DNS.
+   */
+  readonly resolveAll?: ResolveAll;
 }
+
+// `node:http` and `node:tls` are read through getBuiltinModule, not imported: an ES import of `node:http` builds a
+// facade that reads every export, and one of them loads Node's own copy of undici (about 70 ms of CLI start);
+// `node:tls` is needed only for an extra CA.
+const { STATUS_CODES } = process.getBuiltinModule('node:http');
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 /** No call may run longer than Marketo's 30 s; undici's own timers are a backstop behind our whole-call timer. */
@@ -42,8 +52,9 @@ class CallAborted extends Error {}
  */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const dispatcher = createDispatcher(options, process.env);
+  const targets = createTargetCache();
   return {
-    send: (request, sendOptions) => sendRequest(dispatcher, request, sendOptions),
+    send: (request, sendOptions) => sendRequest(dispatcher, targets, request, sendOptions),
     // destroy, not close: close waits for queued requests, and a call that timed out while still connecting stays
     // queued in undici until its connect timeout; nothing we still want can be in flight when the run is over.
     close: () => dispatcher.destroy(),
@@ -53,9 +64,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 function createDispatcher(options: HttpClientOptions, env: NodeJS.ProcessEnv): Dispatcher {
   const connect = {
     timeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    lookup: createGuardedLookup(),
+    lookup: createGuardedLookup(options.resolveAll),
     // A `ca` given to TLS replaces the trusted roots; keep Node's (with NODE_EXTRA_CA_CERTS) beside the extra one.
-    ...(options.ca === undefined ? {} : { ca: [...getCACertificates('default'), options.ca] }),
+    ...(options.ca === undefined
+      ? {}
+      : { ca: [...process.getBuiltinModule('node:tls').getCACertificates('default'), options.ca] }),
   };
   const timeouts = { headersTimeout: UNDICI_TIMEOUT_MS, bodyTimeout: UNDICI_TIMEOUT_MS };
   const proxied = ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY'].some(
@@ -71,8 +84,34 @@ function createDispatcher(options: HttpClientOptions, env: NodeJS.ProcessEnv): D
   });
 }
 
+/** Where a request goes, as undici's `dispatch` wants it. */
+interface Target {
+  readonly origin: string;
+  readonly path: string;
+}
+
+/** Most URLs repeat across checks (tokens are rarely in the URL): parsing each once saves a URL parse per call. */
+const MAX_CACHED_TARGETS = 1_000;
+
+function createTargetCache(): (url: string) => Target {
+  const cache = new Map<string, Target>();
+  return (url) => {
+    let target = cache.get(url);
+    if (target === undefined) {
+      // Throws for an invalid URL: nothing is cached then, and the caller reports it.
+      const parsed = new URL(url);
+      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+      // Bounded: a webhook with a token in its URL has one per sample; forgetting all is simpler than an LRU.
+      if (cache.size >= MAX_CACHED_TARGETS) cache.clear();
+      cache.set(url, target);
+    }
+    return target;
+  };
+}
+
 function sendRequest(
   dispatcher: Dispatcher,
+  parseTarget: (url: string) => Target,
   request: RenderedRequest,
   { timeoutMs, maxBodyBytes }: SendOptions,
 ): Promise<CallOutcome> {
@@ -145,7 +184,15 @@ function sendRequest(
         else chunks.push(chunk);
       },
       onResponseEnd() {
-        const body = new Uint8Array(Buffer.concat(chunks, received));
+        if (settled) return;
+        // One copy into a buffer of its own (not a slice of Node's shared pool, which a kept body would pin).
+        const body = new Uint8Array(received);
+        let offset = 0;
+        for (const chunk of chunks) {
+          body.set(chunk, offset);
+          offset += chunk.length;
+        }
+        chunks = [];
         finish({ kind: 'response', status, statusText, headers, body, latencyMs: elapsed(), attempts: 1 });
       },
       onResponseError(_ctrl, error) {
@@ -153,9 +200,9 @@ function sendRequest(
       },
     };
 
-    let target: URL;
+    let target: Target;
     try {
-      target = new URL(request.url);
+      target = parseTarget(request.url);
     } catch (error) {
       finish(describeFailure(error, request.url, timeoutMs, elapsed()));
       return;
@@ -164,7 +211,7 @@ function sendRequest(
       dispatcher.dispatch(
         {
           origin: target.origin,
-          path: `${target.pathname}${target.search}`,
+          path: target.path,
           method: request.method,
           headers: request.headers,
           body: request.body ?? null,
@@ -205,7 +252,8 @@ function errorCode(error: unknown): string {
     if (first !== undefined) return errorCode(first);
   }
   if (error.cause !== undefined) return errorCode(error.cause);
-  return 'UNKNOWN';
+  // undici's HTTPParserError (garbage instead of a status line) can come without a code; its name still says what.
+  return error.name !== '' && error.name !== 'Error' ? error.name : 'UNKNOWN';
 }
 
 function describeNetworkError(code: string, error: unknown, url: string): string {
@@ -227,7 +275,13 @@ function describeNetworkError(code: string, error: unknown, url: string): string
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return `${host} is unreachable from this runner`;
-    case 'EHOSTBLOCKED':
+    case 'EHOSTBLOCKED': {
+      // The guard names the hostname as the URL parser normalised it; name it as written (see hostOf).
+      const address = (error as { address?: unknown }).address;
+      return typeof address === 'string'
+        ? `${host} resolves to ${address}, a link-local or cloud metadata address, which is never called`
+        : detail;
+    }
     case 'ERR_INVALID_URL':
       return detail;
     default:
@@ -246,10 +300,7 @@ function isTlsCode(code: string): boolean {
   );
 }
 
+/** As written, not as WHATWG normalises it: a `${NAME}` secret in the hostname stays in the form that is redacted. */
 function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
+  return readWrittenHost(url, url);
 }

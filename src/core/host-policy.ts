@@ -8,6 +8,7 @@
  * The check works on the URL's text: hostnames are not resolved here (the core does no I/O). The HTTP adapter
  * refuses link-local answers at DNS time with {@link isForbiddenAddress}, which closes the rebinding gap.
  */
+import { readWrittenHost } from './written-host.js';
 
 export interface HostPolicyOptions {
   /** True when the url, headers or body read a `${NAME}` value. */
@@ -42,8 +43,9 @@ export function checkHostPolicy(url: string, options: HostPolicyOptions): string
 
   const port = target.port === '' ? defaultPort(target.protocol) : Number(target.port);
   if (options.allowedHosts.some((entry) => matchesAllowedHost(entry, hostname, port))) return undefined;
+  // As written, not `target.host`: a secret in the hostname must reach the redactor in the form it knows.
   return (
-    `the request carries a secret and ${target.host} is not in allowed-hosts` +
+    `the request carries a secret and ${readWrittenHost(url, target.host)} is not in allowed-hosts` +
     (options.allowedHosts.length === 0 ? ' (which is empty)' : ` (${options.allowedHosts.join(', ')})`)
   );
 }

@@ -409,10 +409,12 @@ function checkStatus(
   return { kind: 'status', message, expected, actual };
 }
 
-const JSON_WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
-
 function isBlank(body: Uint8Array): boolean {
-  return body.every((byte) => JSON_WHITESPACE.has(byte));
+  for (const byte of body) {
+    // JSON's whitespace: space, tab, line feed, carriage return.
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+  }
+  return true;
 }
 
 function reasonPhrase(statusText: string): string | null {
@@ -439,9 +441,25 @@ function finish(
   result: Omit<CheckResult, keyof Shared | 'passed'>,
   snippet?: string,
 ): CheckResult {
-  const warnings = [...new Set(result.warnings)];
-  const base = { ...shared, ...result, warnings, passed: result.failures.length === 0 };
-  return snippet === undefined ? base : { ...base, responseSnippet: snippet };
+  // Spelled out rather than spread: one object of one shape per check, built without copying property by property
+  // (10,000 checks made spreading here the hottest line of a run).
+  const built: { -readonly [K in keyof CheckResult]: CheckResult[K] } = {
+    webhook: shared.webhook,
+    sample: shared.sample,
+    file: shared.file,
+    line: shared.line,
+    code: result.code,
+    status: result.status,
+    errorType: result.errorType,
+    latencyMs: result.latencyMs,
+    attempts: result.attempts,
+    failures: result.failures,
+    warnings: result.warnings.length < 2 ? result.warnings : [...new Set(result.warnings)],
+    mapped: result.mapped,
+    passed: result.failures.length === 0,
+  };
+  if (snippet !== undefined) built.responseSnippet = snippet;
+  return built;
 }
 
 function previewValue(value: unknown): string {

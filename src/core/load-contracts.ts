@@ -7,13 +7,12 @@
  * `${NAME}`). The last pass reads the value defensively, so that it still runs, without repeating the schema's
  * complaints, when the schema pass found problems.
  */
-import { Ajv } from 'ajv';
-import type { ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, visit } from 'yaml';
 import { describeSchemaErrors } from './describe-schema-errors.js';
+import { DUPLICATE_KEY_MESSAGE, findDuplicateKeys } from './find-duplicate-keys.js';
 import { createResponseSchemaAjv } from './compile-response-schema.js';
+import { validate as validateContract } from './contract-validator.js';
 import type { ResponseSchema } from './compile-response-schema.js';
-import { contractSchema } from './contract-schema.js';
 import {
   CAMPAIGN_TYPES,
   FIELD_TYPES,
@@ -86,7 +85,8 @@ export function parseContractFiles(
   const contracts: ContractFile[] = [];
   for (const source of sources) {
     const loaded = loadContractFile(source, env, seenNames);
-    problems.push(...loaded.problems);
+    // Not push(...spread): a hostile file can hold hundreds of thousands of problems, past the argument limit.
+    for (const problem of loaded.problems) problems.push(problem);
     if (loaded.contract !== undefined) contracts.push(loaded.contract);
   }
   if (problems.length > 0) throw new ContractFileError(problems);
@@ -104,19 +104,6 @@ const ANY_OF_MESSAGES: Readonly<Record<string, string>> = {
   'Expected status': 'must be 2xx, 3xx, 4xx, 5xx (or 1xx), an HTTP status from 100 to 599, or a list of them',
 };
 
-let contractValidator: ValidateFunction | undefined;
-
-/** Compiled on first use, not at import: the CLI's `--help` should not pay for ajv. */
-function getContractValidator(): ValidateFunction {
-  contractValidator ??= new Ajv({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    allowUnionTypes: true,
-  }).compile(contractSchema);
-  return contractValidator;
-}
-
 interface Loaded {
   readonly contract?: ContractFile;
   readonly problems: readonly ContractProblem[];
@@ -130,10 +117,11 @@ function loadContractFile(
   const { file, text } = source;
   const lineCounter = new LineCounter();
   // `logLevel: 'error'`: yaml would print warnings to the console; the core reports them as problems instead.
+  // `uniqueKeys: false`: yaml's own check is quadratic in a map's size; findDuplicateKeys does it in one pass.
   const document = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    uniqueKeys: false,
     merge: true,
     logLevel: 'error',
   });
@@ -142,10 +130,15 @@ function loadContractFile(
     return { file, line, column: col };
   };
 
+  const duplicateKeys = findDuplicateKeys(document);
   const yamlProblems = [
     ...document.errors.map((error) => ({
       ...atOffset(error.pos[0]),
       message: `invalid YAML: ${error.message}`,
+    })),
+    ...duplicateKeys.map((offset) => ({
+      ...atOffset(offset),
+      message: `invalid YAML: ${DUPLICATE_KEY_MESSAGE}`,
     })),
     ...document.warnings.map((warning) => ({
       ...atOffset(warning.pos[0]),
@@ -153,7 +146,7 @@ function loadContractFile(
     })),
   ];
   // A broken document's value is a guess; checking it would bury the real problem under consequences.
-  if (document.errors.length > 0) return { problems: sortProblems(yamlProblems) };
+  if (document.errors.length > 0 || duplicateKeys.length > 0) return { problems: sortProblems(yamlProblems) };
   if (document.contents === null) {
     return {
       problems: [
@@ -179,9 +172,9 @@ function loadContractFile(
 
   const locator = createYamlLocator(file, text, document, lineCounter);
   const context: Context = { file, env, locator, problems: [...yamlProblems], secrets: new Set() };
-  const validate = getContractValidator();
-  if (!validate(data)) {
-    const issues = describeSchemaErrors(validate.errors ?? [], data, {
+  // Precompiled from the shipped schema at build time (scripts/contract-validator-code.ts): nothing to compile here.
+  if (!validateContract(data)) {
+    const issues = describeSchemaErrors(validateContract.errors ?? [], data, {
       rootName: 'the contract file',
       anyOfMessages: ANY_OF_MESSAGES,
     });

@@ -41,13 +41,18 @@ export function parseResponseBody(bytes: Uint8Array, type: ResponseType): ParseR
   return parsed.ok ? { ok: true, value: { type: 'xml', value: parsed.root }, warnings } : parsed;
 }
 
+// Shared: without `stream`, a decoder keeps no state from one call to the next.
+const STRICT_DECODER = new TextDecoder('utf-8', { fatal: true });
+const LENIENT_DECODER = new TextDecoder('utf-8');
+const NO_WARNINGS: readonly string[] = Object.freeze([]);
+
 /** Decodes UTF-8 with replacement characters, warning when any were needed. */
 export function decodeUtf8(bytes: Uint8Array): { text: string; warnings: readonly string[] } {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings: [] };
+    return { text: STRICT_DECODER.decode(bytes), warnings: NO_WARNINGS };
   } catch {
     return {
-      text: new TextDecoder('utf-8').decode(bytes),
+      text: LENIENT_DECODER.decode(bytes),
       warnings: ['the response body is not valid UTF-8: invalid bytes were read as U+FFFD'],
     };
   }

@@ -89,9 +89,10 @@ function listSecretForms(secret: string): string[] {
     new URLSearchParams([['', secret]]).toString().slice(1),
     JSON.stringify(secret).slice(1, -1),
   ];
+  forms.push(...listUrlForms(secret));
   // Some servers and proxies re-encode with lower-case hex digits.
-  for (const form of forms.slice(1, 4))
-    forms.push(form.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()));
+  for (const form of forms.slice(1))
+    if (form.includes('%')) forms.push(form.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()));
   // Multi-line secrets (keys, certificates) are often printed one line at a time.
   if (/[\r\n]/.test(secret)) {
     for (const line of secret.split(/\r?\n|\r/))
@@ -100,6 +101,36 @@ function listSecretForms(secret: string): string[] {
   const bytes = new TextEncoder().encode(secret);
   for (const base64 of listBase64Forms(bytes)) forms.push(base64, toBase64Url(base64));
   return forms;
+}
+
+/** Characters that end or change a hostname: a secret holding one is never a whole hostname. */
+const NOT_IN_HOSTNAME = /[\s/?#\\@:[\]%]/u;
+
+/**
+ * How the WHATWG URL parser writes the secret in each part of a URL, which is what a request line, an echoed URL or a
+ * `Location` header shows: a query escapes far fewer characters than encodeURIComponent (`&`, `/`, `+`, `=` stay),
+ * a path fewer still. In a hostname the secret is lower-cased (and punycoded), and so it appears in network and TLS
+ * error messages. A form shorter than the secret (a path with `..` segments) is dropped: it would mask a fragment.
+ */
+function listUrlForms(secret: string): string[] {
+  const url = new URL('http://x/');
+  url.search = `?${secret}`;
+  const query = url.search.slice(1);
+  url.search = '';
+  url.pathname = `/${secret}`;
+  const pathname = url.pathname.slice(1);
+  url.hash = `#${secret}`;
+  const fragment = url.hash.slice(1);
+  url.password = secret;
+  const forms = [query, pathname, fragment, url.password, secret.toLowerCase()];
+  if (!NOT_IN_HOSTNAME.test(secret)) {
+    try {
+      forms.push(new URL(`http://${secret}/`).hostname);
+    } catch {
+      // Not a valid hostname: it cannot appear as one.
+    }
+  }
+  return forms.filter((form) => form.length >= secret.length);
 }
 
 /**

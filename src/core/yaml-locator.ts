@@ -20,6 +20,12 @@ export interface YamlLocator {
   locateOffset(path: ValuePath, offset: number): SourceLocation;
 }
 
+/** Where a string scalar starts, and where its value starts when the source spells it character for character. */
+interface ScalarSpan {
+  readonly begin: number;
+  readonly exact?: { readonly start: number; readonly length: number };
+}
+
 interface Found {
   readonly node: Node | null;
   readonly pair: Pair | null;
@@ -63,22 +69,30 @@ export function createYamlLocator(
     return at(offset ?? 0);
   };
 
+  // Measured once per scalar: a hostile template can hold a problem every few characters, and re-reading a
+  // megabyte-long scalar for each of them would make loading quadratic.
+  const spans = new WeakMap<Scalar, ScalarSpan>();
+  const spanOf = (node: Scalar, [begin, end]: readonly [number, number, number]): ScalarSpan => {
+    let span = spans.get(node);
+    if (span === undefined) {
+      const source = text.slice(begin, end);
+      const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+      const inner = quoted ? source.slice(1, -1) : source;
+      const exact = (quoted || node.type === Scalar.PLAIN) && !source.includes('\n') && inner === node.value;
+      span = { begin, ...(exact && { exact: { start: begin + (quoted ? 1 : 0), length: inner.length } }) };
+      spans.set(node, span);
+    }
+    return span;
+  };
+
   const locateOffset = (path: ValuePath, offset: number): SourceLocation => {
     const { node } = find(path);
     if (node === null || !isScalar(node) || typeof node.value !== 'string' || !node.range) {
       return locate(path);
     }
-    const [begin, end] = node.range;
-    const source = text.slice(begin, end);
-    const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
-    const inner = quoted ? source.slice(1, -1) : source;
-    const exact =
-      (quoted || node.type === Scalar.PLAIN) &&
-      !source.includes('\n') &&
-      inner === node.value &&
-      offset >= 0 &&
-      offset <= inner.length;
-    return at(exact ? begin + (quoted ? 1 : 0) + offset : begin);
+    const { begin, exact } = spanOf(node, node.range);
+    const inside = exact !== undefined && offset >= 0 && offset <= exact.length;
+    return at(inside ? exact.start + offset : begin);
   };
 
   return { locate, locateOffset };

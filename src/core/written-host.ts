@@ -1,0 +1,19 @@
+/**
+ * The host of a URL as its text spells it, for messages.
+ *
+ * WHATWG URL parsing lower-cases a hostname and turns Unicode into punycode, so a message built from `new URL(u).host`
+ * can hold a `${NAME}` secret (a tenant id in `https://${TENANT}.example.com`) in a form the report redactor does not
+ * know. Quoting the host as written keeps the secret in the exact form that is redacted.
+ */
+
+/** `scheme://[userinfo@]host[:port]`: the authority ends at the first `/`, `?`, `#` or `\`. */
+const AUTHORITY = /^\s*[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:[^/?#\\]*@)?([^/?#\\]*)/;
+
+/**
+ * Returns `host[:port]` exactly as written in `url`, without any userinfo (which may hold a password), or
+ * `fallback` when the text has no `scheme://authority` to read it from.
+ */
+export function readWrittenHost(url: string, fallback: string): string {
+  const host = AUTHORITY.exec(url)?.[1];
+  return host === undefined || host === '' ? fallback : host;
+}
