@@ -2,34 +2,26 @@
  * The bundled CLI (dist/cli.js, from `npm run bundle`) run as a child process, as a user runs it, against real
  * servers on 127.0.0.1.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { CLI, ROOT, ensureBundle, runNode } from '../support/run-node.js';
+import type { NodeResult } from '../support/run-node.js';
 import { startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const SECRET = 'sk-live-7f3a9c41d2';
 
-interface CliResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type CliResult = NodeResult;
 
 let server: StagingServer;
 let dir: string;
 
 beforeAll(async () => {
   // `npm test` bundles first; build here only when run on its own from a clean checkout.
-  if (!existsSync(CLI))
-    await run(process.execPath, [path.join(ROOT, 'scripts', 'bundle.mjs')], ROOT, process.env);
+  await ensureBundle();
   server = await startStagingServer();
   dir = await mkdtemp(path.join(os.tmpdir(), 'wc-cli-'));
 }, 120_000);
@@ -41,23 +33,9 @@ afterAll(async () => {
 
 beforeEach(() => server.resetStats());
 
-function run(
-  command: string,
-  args: readonly string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(command, [...args], { cwd, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
 /** Runs the CLI in the temp directory with a scrubbed environment: no proxies, no colours, only what is given. */
 function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return run(process.execPath, [CLI, ...args], dir, { STAGING_URL: server.url, API_KEY: SECRET, ...env });
+  return runNode([CLI, ...args], { cwd: dir, env: { STAGING_URL: server.url, API_KEY: SECRET, ...env } });
 }
 
 async function writeContract(name: string, yaml: string): Promise<string> {
@@ -317,7 +295,7 @@ describe('help and version', () => {
 
 describe('npm start (scripts/demo.mjs)', () => {
   it('runs the example contracts against the example server and shows the failures, exiting 0', async () => {
-    const result = await run(process.execPath, [path.join(ROOT, 'scripts', 'demo.mjs')], ROOT, {});
+    const result = await runNode([path.join(ROOT, 'scripts', 'demo.mjs')], { cwd: ROOT, env: {} });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/✓\s+Score lead\s+alice\s+200/);
     for (const kind of [

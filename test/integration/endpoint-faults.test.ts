@@ -3,8 +3,6 @@
  * Content-Type, an untrusted certificate, a reset, a slow drip, an endless body. Each must come back as one
  * reported failure with a clear message, and the run must go on: every run ends with a webhook that passes.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Server } from 'node:https';
@@ -13,7 +11,6 @@ import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 
@@ -23,11 +20,11 @@ import type { HttpClient, RunSettings } from '../../src/core/ports.js';
 import { runContracts } from '../../src/run-contracts.js';
 import { makeSelfSignedCert } from '../support/self-signed-cert.js';
 import type { SelfSignedCert } from '../support/self-signed-cert.js';
+import { CLI, ensureBundle, runNode } from '../support/run-node.js';
+import type { NodeResult } from '../support/run-node.js';
 import { DEFAULT_JSON_BODY, startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const MIB = 1024 * 1024;
 const CHUNK = Buffer.alloc(64 * 1024, 0x61);
 
@@ -277,12 +274,12 @@ describe('TLS with a self-signed certificate', () => {
 
   it('passes through the CLI only when NODE_EXTRA_CA_CERTS names the certificate', async () => {
     // `npm test` bundles first; build here only when this file is run on its own from a clean checkout.
-    if (!existsSync(CLI)) await runNode([path.join(ROOT, 'scripts', 'bundle.mjs')], {});
+    await ensureBundle();
     await writeFile(path.join(dir, 'tls.yml'), contractText([hook('Self-signed', `${tlsUrl}/score`)]));
-    const untrusted = await runNode([CLI, 'run', '--quiet', '--no-color', 'tls.yml'], {});
+    const untrusted = await runNodeHere([CLI, 'run', '--quiet', '--no-color', 'tls.yml'], {});
     expect(untrusted.code, untrusted.stderr).toBe(1);
     expect(untrusted.stdout).toMatch(/self-signed certificate/i);
-    const trusted = await runNode([CLI, 'run', '--quiet', '--no-color', 'tls.yml'], {
+    const trusted = await runNodeHere([CLI, 'run', '--quiet', '--no-color', 'tls.yml'], {
       NODE_EXTRA_CA_CERTS: cert.certPath,
     });
     expect(trusted.code, trusted.stdout + trusted.stderr).toBe(0);
@@ -347,23 +344,7 @@ describe('connections that break or never end', () => {
   });
 });
 
-interface NodeResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs node in the temp directory with a scrubbed environment (no proxies, no colours) plus `env`. */
-function runNode(args: readonly string[], env: Record<string, string>): Promise<NodeResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [...args],
-      { cwd: dir, env: { NO_COLOR: '1', ...env }, maxBuffer: 16 * MIB },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+function runNodeHere(args: readonly string[], env: Record<string, string>): Promise<NodeResult> {
+  return runNode(args, { cwd: dir, env: { NO_COLOR: '1', ...env } });
 }

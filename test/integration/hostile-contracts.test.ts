@@ -4,19 +4,17 @@
  * and not a single request to the staging server, even though a valid contract naming that server is run with it.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { access, chmod, mkdir, mkdtemp, open, rm, symlink, writeFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { CLI, ensureBundle, runNode } from '../support/run-node.js';
+import type { NodeResult } from '../support/run-node.js';
 import { startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const MIB = 1024 * 1024;
 
 const SYNTAX_ERROR = 'version: 1\nwebhooks:\n  - name: A\n    url: "http://x/\n    method: POST\n';
@@ -33,18 +31,14 @@ function aliasBomb(): string {
   return ['version: 1', 'webhooks: []', ...levels, ''].join('\n');
 }
 
-interface CliResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type CliResult = NodeResult;
 
 let server: StagingServer;
 let dir: string;
 
 beforeAll(async () => {
   // `npm test` bundles first; build here only when this file is run on its own from a clean checkout.
-  if (!existsSync(CLI)) await run([path.join(ROOT, 'scripts', 'bundle.mjs')], ROOT);
+  await ensureBundle();
   server = await startStagingServer();
   dir = await mkdtemp(path.join(os.tmpdir(), 'wc-hostile-'));
   await writeFile(path.join(dir, 'good.yml'), goodContract(), 'utf8');
@@ -58,18 +52,8 @@ afterAll(async () => {
 beforeEach(() => server.resetStats());
 
 function run(args: readonly string[], cwd: string): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [...args],
-      // A scrubbed environment: no proxies, no colour, only the staging URL.
-      { cwd, env: { STAGING_URL: server.url, NO_COLOR: '1' }, maxBuffer: 16 * MIB },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+  // A scrubbed environment: no proxies, no colour, only the staging URL.
+  return runNode(args, { cwd, env: { STAGING_URL: server.url, NO_COLOR: '1' } });
 }
 
 /** `run good.yml <hostile files>`: the valid contract is there so that "nothing was sent" means something. */

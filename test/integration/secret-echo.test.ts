@@ -4,21 +4,17 @@
  * bundled CLI with both reports, no form of any secret may appear on stdout, stderr, in the JSON report or in the
  * JUnit file; `render` must mask them too.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 
+import { CLI, ROOT, ensureBundle, runNode } from '../support/run-node.js';
+import type { NodeResult } from '../support/run-node.js';
 import { startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 /**
  * Characters that every encoding treats differently: space, `/`, `+`, `=`, `&`, `"`, `%`, `~`. ASCII only: it is
@@ -30,17 +26,13 @@ const TOKEN = 'TkN-8aF31cE0b9dA';
 /** A secret that is part of a hostname: URL parsing lower-cases it. */
 const TENANT = 'AcMeTeNaNt7';
 
-interface CliResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type CliResult = NodeResult;
 
 let server: StagingServer;
 let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) await run([path.join(ROOT, 'scripts', 'bundle.mjs')]);
+  await ensureBundle();
   server = await startStagingServer();
   dir = await mkdtemp(path.join(os.tmpdir(), 'wc-secret-echo-'));
 
@@ -103,17 +95,7 @@ function headerOf(request: IncomingMessage, name: string): string {
 }
 
 function run(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [...args],
-      { cwd: dir ?? ROOT, env: { NO_COLOR: '1', ...env }, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+  return runNode(args, { cwd: dir ?? ROOT, env: { NO_COLOR: '1', ...env } });
 }
 
 const SECRETS_ENV = { STAGING_URL: '', API_KEY, TOKEN, TENANT };
