@@ -72,12 +72,45 @@ export const http2Plugin = {
     const actual = require('node:http2').constants;
     for (const [name, value] of Object.entries(constants)) {
       if (actual[name] !== value) {
-        throw new Error(`scripts/http2-on-demand.cjs: ${name} is ${value}, but node:http2 says ${actual[name]}`);
+        throw new Error(
+          `scripts/http2-on-demand.cjs: ${name} is ${value}, but node:http2 says ${actual[name]}`,
+        );
       }
     }
     build.onResolve({ filter: /^(node:)?http2$/ }, (args) =>
       args.importer.startsWith(UNDICI) ? { path: HTTP2_ON_DEMAND } : undefined,
     );
+  },
+};
+
+/**
+ * Packages src/ needs only for some contracts: ajv (a contract with `expect.schema`, a report to merge) and yaml
+ * (a file outside the fast path's YAML, see src/core/parse-simple-yaml.ts). In the bundles they are loaded on first
+ * use rather than at every start (about 20 ms of the CLI's start): src/'s import gets a module whose exports are
+ * getters that load the package then. Tests and type checks use the packages directly.
+ * @type {import('esbuild').Plugin}
+ */
+export const onDemandPlugin = {
+  name: 'webhook-contracts-on-demand',
+  setup(build) {
+    const require = createRequire(join(ROOT, 'package.json'));
+    build.onResolve({ filter: /^(ajv|ajv\/dist\/2019\.js|ajv\/dist\/2020\.js|ajv-formats|yaml)$/ }, (args) =>
+      args.importer.startsWith(SRC) ? { path: args.path, namespace: 'on-demand' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'on-demand' }, (args) => {
+      // Every export the package has (a function's own `name`, `length`, `prototype` are not exports).
+      const names = Object.getOwnPropertyNames(require(args.path)).filter(
+        (name) => !['length', 'name', 'prototype', 'arguments', 'caller'].includes(name),
+      );
+      const contents = [
+        `let loaded;`,
+        `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+        `for (const name of ${JSON.stringify(names)}) {`,
+        `  Object.defineProperty(module.exports, name, { enumerable: true, get: () => load()[name] });`,
+        `}`,
+      ].join('\n');
+      return { contents, loader: 'js', resolveDir: ROOT };
+    });
   },
 };
 
@@ -93,7 +126,7 @@ export const commonOptions = {
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  plugins: [undiciPlugin, http2Plugin],
+  plugins: [undiciPlugin, http2Plugin, onDemandPlugin],
   // Some CommonJS dependencies call require() at run time; give the ESM bundle one.
   banner: {
     js: "import { createRequire as __wcCreateRequire } from 'node:module'; const require = __wcCreateRequire(import.meta.url);",

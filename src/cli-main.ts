@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /** The CLI's entry: the only module with top-level work. Sets the exit code and lets the process end on its own. */
 import module from 'node:module';
+import { isatty } from 'node:tty';
+import type { CliStream } from './cli.js';
 
 // Node keeps the compiled code of the modules loaded after this in its compile cache (in the temporary directory),
 // so a later start skips most of the parsing and compiling. Harmless when the directory is not writable: Node then
@@ -9,14 +11,36 @@ module.enableCompileCache();
 
 const { main } = await import('./cli.js');
 
-// `webhook-contracts run | head` closes stdout early: that is the reader's choice, not a crash to report.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
+let stdoutWatched = false;
+// process.stdout and process.stderr are made on first use, which costs milliseconds before the first request:
+// the CLI reads whether each is a terminal from its file descriptor, and touches the stream only to write.
+const stdout: CliStream = {
+  write: (text) => {
+    if (!stdoutWatched) {
+      stdoutWatched = true;
+      // `webhook-contracts run | head` closes stdout early: that is the reader's choice, not a crash to report.
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+      });
+    }
+    return process.stdout.write(text);
+  },
+  isTTY: isatty(1),
+  get columns() {
+    return process.stdout.columns;
+  },
+};
+const stderr: CliStream = {
+  write: (text) => process.stderr.write(text),
+  isTTY: isatty(2),
+  get columns() {
+    return process.stderr.columns;
+  },
+};
 
 process.exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout,
+  stderr,
   env: process.env,
   cwd: process.cwd(),
 });

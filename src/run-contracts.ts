@@ -100,6 +100,8 @@ function prepareChecks(plan: readonly PlannedCheck[], settings: RunSettings): Pr
   const judges = new Map<Webhook, Judge | undefined>();
   const renderers = new Map<Webhook, ReturnType<typeof createRequestRenderer> | undefined>();
   const sendOptions = new Map<Webhook, SendOptions>();
+  // The policy depends on the URL and on whether it carries a secret: most webhooks have one URL for all samples.
+  const policies = new Map<string, string | undefined>();
   const prepared: PreparedCheck[] = [];
 
   for (const check of plan) {
@@ -130,10 +132,15 @@ function prepareChecks(plan: readonly PlannedCheck[], settings: RunSettings): Pr
     const request = tryCreate(() => render(check.sample), collect);
     if (request === undefined) continue;
     // The policy looks at the rendered URL: a token may change the host.
-    const reason = checkHostPolicy(request.url, {
-      carriesSecret: webhook.carriesSecret,
-      allowedHosts: settings.allowedHosts,
-    });
+    const policyKey = `${webhook.carriesSecret ? 'secret' : 'plain'} ${request.url}`;
+    let reason = policies.get(policyKey);
+    if (reason === undefined && !policies.has(policyKey)) {
+      reason = checkHostPolicy(request.url, {
+        carriesSecret: webhook.carriesSecret,
+        allowedHosts: settings.allowedHosts,
+      });
+      policies.set(policyKey, reason);
+    }
     prepared.push(
       reason === undefined
         ? { kind: 'send', judge, check, request, options }

@@ -40,6 +40,8 @@ export const MAX_SCHEMA_FAILURES = 20;
 
 const PREVIEW_CHARS = 80;
 
+const NONE: readonly never[] = Object.freeze([]);
+
 /** Judges the checks of one webhook; build it once per webhook with {@link createJudge}. */
 export interface Judge {
   /**
@@ -306,12 +308,11 @@ function checkMapping(
   failures: Failure[],
   warnings: string[],
 ): { written: true; value: MappedValue } | { written: false } {
-  const label = `${mapping.attribute} → ${mapping.field}`;
   const resolution = resolvePath(body, path);
   if (!resolution.found) {
     failures.push({
       kind: 'mapping-missing',
-      message: `${label}: ${resolution.reason}`,
+      message: `${describeMapping(mapping)}: ${resolution.reason}`,
       expected: mapping.fieldType,
     });
     return { written: false };
@@ -322,14 +323,19 @@ function checkMapping(
     const actual = previewValue(resolution.value);
     failures.push({
       kind: 'mapping-type',
-      message: `${label}: ${actual} does not fit ${mapping.fieldType} (${fit.reason})`,
+      message: `${describeMapping(mapping)}: ${actual} does not fit ${mapping.fieldType} (${fit.reason})`,
       expected: mapping.fieldType,
       actual,
     });
     return { written: false };
   }
-  if (fit.warning !== undefined) warnings.push(`${label}: ${fit.warning}`);
+  if (fit.warning !== undefined) warnings.push(`${describeMapping(mapping)}: ${fit.warning}`);
   return { written: true, value: fit.value };
+}
+
+/** `data.score → leadScore`: built only when a failure or warning needs it, as most mappings resolve and fit. */
+function describeMapping(mapping: Mapping): string {
+  return `${mapping.attribute} → ${mapping.field}`;
 }
 
 function resolvePath(body: ParsedBody, path: ResponsePath): Resolution {
@@ -453,8 +459,14 @@ function finish(
     errorType: result.errorType,
     latencyMs: result.latencyMs,
     attempts: result.attempts,
-    failures: result.failures,
-    warnings: result.warnings.length < 2 ? result.warnings : [...new Set(result.warnings)],
+    // A passing check without warnings (the usual one) shares the empty lists: 10,000 results hold no 20,000 arrays.
+    failures: result.failures.length === 0 ? NONE : result.failures,
+    warnings:
+      result.warnings.length === 0
+        ? NONE
+        : result.warnings.length === 1
+          ? result.warnings
+          : [...new Set(result.warnings)],
     mapped: result.mapped,
     passed: result.failures.length === 0,
   };

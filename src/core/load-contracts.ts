@@ -47,6 +47,8 @@ import { suggestName } from './suggest-name.js';
 import { checkTemplate } from './template.js';
 import { formatValuePath } from './value-path.js';
 import type { ValuePath } from './value-path.js';
+import { parseSimpleYaml } from './parse-simple-yaml.js';
+import { createSimpleYamlLocator } from './simple-yaml-locator.js';
 import { createYamlLocator } from './yaml-locator.js';
 import type { YamlLocator } from './yaml-locator.js';
 
@@ -115,6 +117,43 @@ function loadContractFile(
   seenNames: Map<string, SourceLocation>,
 ): Loaded {
   const { file, text } = source;
+  // Most contract files are plain YAML: the fast path reads them in a fraction of yaml's time and memory, and
+  // leaves everything else (and every problem) to yaml, with yaml's messages.
+  const simple = parseSimpleYaml(text);
+  const read: ReadYaml =
+    simple === undefined
+      ? readWithYaml(file, text)
+      : { ok: true, data: simple.value, locator: createSimpleYamlLocator(file, text, simple), problems: [] };
+  if (!read.ok) return { problems: read.problems };
+  const { data, locator } = read;
+
+  const context: Context = { file, env, locator, problems: [...read.problems], secrets: new Set() };
+  // Precompiled from the shipped schema at build time (scripts/contract-validator-code.ts): nothing to compile here.
+  if (!validateContract(data)) {
+    const issues = describeSchemaErrors(validateContract.errors ?? [], data, {
+      rootName: 'the contract file',
+      anyOfMessages: ANY_OF_MESSAGES,
+    });
+    for (const issue of issues) report(context, issue.path, issue.message, issue.target);
+  }
+  const contract = readContract(context, data, seenNames);
+  return context.problems.length > 0
+    ? { problems: sortProblems(context.problems) }
+    : { contract, problems: [] };
+}
+
+/** A file's value and where its parts are written; no data when the YAML itself is broken (problems say why). */
+type ReadYaml =
+  | {
+      readonly ok: true;
+      readonly data: unknown;
+      readonly locator: YamlLocator;
+      readonly problems: readonly ContractProblem[];
+    }
+  | { readonly ok: false; readonly problems: readonly ContractProblem[] };
+
+/** Reads `text` with the `yaml` package: any YAML, with yaml's own errors and warnings, located. */
+function readWithYaml(file: string, text: string): ReadYaml {
   const lineCounter = new LineCounter();
   // `logLevel: 'error'`: yaml would print warnings to the console; the core reports them as problems instead.
   // `uniqueKeys: false`: yaml's own check is quadratic in a map's size; findDuplicateKeys does it in one pass.
@@ -146,9 +185,11 @@ function loadContractFile(
     })),
   ];
   // A broken document's value is a guess; checking it would bury the real problem under consequences.
-  if (document.errors.length > 0 || duplicateKeys.length > 0) return { problems: sortProblems(yamlProblems) };
+  if (document.errors.length > 0 || duplicateKeys.length > 0)
+    return { ok: false, problems: sortProblems(yamlProblems) };
   if (document.contents === null) {
     return {
+      ok: false,
       problems: [
         ...yamlProblems,
         {
@@ -167,23 +208,18 @@ function loadContractFile(
       error instanceof ReferenceError
         ? `YAML aliases expand too much (over ${MAX_ALIAS_COUNT} copies from one anchor), as in an alias bomb: write the values out or use fewer aliases`
         : `cannot read the YAML: ${error instanceof Error ? error.message : String(error)}`;
-    return { problems: sortProblems([...yamlProblems, { ...atOffset(findFirstAlias(document)), message }]) };
+    return {
+      ok: false,
+      problems: sortProblems([...yamlProblems, { ...atOffset(findFirstAlias(document)), message }]),
+    };
   }
 
-  const locator = createYamlLocator(file, text, document, lineCounter);
-  const context: Context = { file, env, locator, problems: [...yamlProblems], secrets: new Set() };
-  // Precompiled from the shipped schema at build time (scripts/contract-validator-code.ts): nothing to compile here.
-  if (!validateContract(data)) {
-    const issues = describeSchemaErrors(validateContract.errors ?? [], data, {
-      rootName: 'the contract file',
-      anyOfMessages: ANY_OF_MESSAGES,
-    });
-    for (const issue of issues) report(context, issue.path, issue.message, issue.target);
-  }
-  const contract = readContract(context, data, seenNames);
-  return context.problems.length > 0
-    ? { problems: sortProblems(context.problems) }
-    : { contract, problems: [] };
+  return {
+    ok: true,
+    data,
+    locator: createYamlLocator(file, text, document, lineCounter),
+    problems: yamlProblems,
+  };
 }
 
 function findFirstAlias(document: ReturnType<typeof parseDocument>): number {
@@ -291,40 +327,54 @@ function readSamples(context: Context, raw: unknown): ReadonlyMap<string, Sample
   const samples = new Map<string, Sample>();
   for (const [name, sampleRaw] of Object.entries(raw)) {
     const values: Partial<Record<TokenPrefix, Record<string, TokenValue>>> = {};
-    const spelled = new Map<TokenPrefix, string>();
+    // How each prefix was spelled, for the "appears twice" problem (most samples have one prefix).
+    let spelled: Map<TokenPrefix, string> | undefined;
     for (const [prefixKey, tokensRaw] of Object.entries(isRecord(sampleRaw) ? sampleRaw : {})) {
-      const path = ['samples', name, prefixKey];
+      const path = (): ValuePath => ['samples', name, prefixKey];
       const prefix = prefixKey.toLowerCase();
       if (!isOneOf(TOKEN_PREFIXES, prefix)) {
         const suggestion = suggestName(prefixKey, TOKEN_PREFIXES);
         report(
           context,
-          path,
+          path(),
           `unknown token prefix "${prefixKey}" in ${formatValuePath(['samples', name])}: use one of ${TOKEN_PREFIXES.join(', ')}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`,
           'key',
         );
         continue;
       }
-      const earlier = spelled.get(prefix);
+      const earlier = spelled?.get(prefix);
       if (earlier !== undefined) {
         report(
           context,
-          path,
+          path(),
           `token prefix "${prefixKey}" appears twice in ${formatValuePath(['samples', name])} (also as "${earlier}"): prefixes ignore letter case, so merge them`,
           'key',
         );
         continue;
       }
+      spelled ??= new Map();
       spelled.set(prefix, prefixKey);
-      const tokens: [string, TokenValue][] = [];
+      const tokens: Record<string, TokenValue> = {};
       for (const [token, value] of Object.entries(isRecord(tokensRaw) ? tokensRaw : {})) {
-        if (typeof value === 'string')
-          tokens.push([token, substituteEnv(context, value, [...path, token]).text]);
-        else if (typeof value === 'number' || typeof value === 'boolean' || value === null)
-          tokens.push([token, value]);
+        let kept: TokenValue;
+        // Most sample values read no `${NAME}`: skip building the path a problem would be reported at.
+        if (typeof value === 'string' && !value.includes('${')) kept = value;
+        else if (typeof value === 'string') kept = substituteEnv(context, value, [...path(), token]).text;
+        else if (typeof value === 'number' || typeof value === 'boolean' || value === null) kept = value;
+        else continue;
+        // An own property even for a token named `__proto__` (plain assignment would set the prototype).
+        if (token === '__proto__') {
+          Object.defineProperty(tokens, token, {
+            value: kept,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        } else {
+          tokens[token] = kept;
+        }
       }
-      // fromEntries defines own properties, so a token named `__proto__` stays a token.
-      values[prefix] = Object.fromEntries(tokens);
+      values[prefix] = tokens;
     }
     samples.set(name, { name, values });
   }

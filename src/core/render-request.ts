@@ -37,26 +37,34 @@ export function createRequestRenderer(webhook: Webhook): (sample: Sample) => Ren
       ? ['Marketo sends no body on GET: the template is ignored']
       : [];
   const headers = { ...webhook.headers };
+  // The URL is the same for every sample unless a token is in it: check it once, not once per sample.
+  let checkedUrl: string | undefined;
 
   return (sample) => {
-    const warnings = new Set<string>(url.warnings);
+    // A list, not a Set: it is almost always empty, and each warning is added once (addWarning).
+    const warnings: string[] = [];
+    for (const warning of url.warnings) addWarning(warnings, warning);
     const renderedUrl = renderText(url, sample, warnings);
-    assertAbsoluteUrl(renderedUrl, webhook, sample);
-    for (const warning of ignoredTemplate) warnings.add(warning);
-    let renderedBody: string | undefined;
-    if (body !== undefined) {
-      for (const warning of body.warnings) warnings.add(warning);
-      renderedBody = renderText(body, sample, warnings);
+    if (renderedUrl !== checkedUrl) {
+      assertAbsoluteUrl(renderedUrl, webhook, sample);
+      checkedUrl = renderedUrl;
     }
-    return {
-      method: webhook.method,
-      url: renderedUrl,
-      headers,
-      ...(renderedBody === undefined ? {} : { body: renderedBody }),
-      warnings: [...warnings],
-    };
+    for (const warning of ignoredTemplate) addWarning(warnings, warning);
+    // Most requests have no warning: they share one empty list rather than hold one each.
+    const listed = (): readonly string[] => (warnings.length === 0 ? NO_WARNINGS : warnings);
+    if (body === undefined) return { method: webhook.method, url: renderedUrl, headers, warnings: listed() };
+    for (const warning of body.warnings) addWarning(warnings, warning);
+    const renderedBody = renderText(body, sample, warnings);
+    return { method: webhook.method, url: renderedUrl, headers, body: renderedBody, warnings: listed() };
   };
 }
+
+/** Adds `warning` unless it is listed already: each is listed once, in the order first met. */
+function addWarning(warnings: string[], warning: string): void {
+  if (!warnings.includes(warning)) warnings.push(warning);
+}
+
+const NO_WARNINGS: readonly string[] = Object.freeze([]);
 
 /** Renders one request; use createRequestRenderer to render many samples of one webhook. */
 export function renderRequest(webhook: Webhook, sample: Sample): RenderedRequest {
@@ -72,17 +80,21 @@ function compileText(text: string, target: Target, where: string): CompiledText 
   };
 }
 
-/** Appends to `warnings` (a Set, so each is listed once, in the order first met). */
-function renderText(text: CompiledText, sample: Sample, warnings: Set<string>): string {
+/** Appends to `warnings` (each listed once, in the order first met). */
+function renderText(text: CompiledText, sample: Sample, warnings: string[]): string {
   let out = '';
-  for (const [index, part] of text.parts.entries()) {
+  const { parts } = text;
+  for (let index = 0; index < parts.length; index += 1) {
+    const part = parts[index];
+    if (part === undefined) continue;
     if (part.kind === 'literal') {
       out += part.text;
       continue;
     }
     const encoded = encodeToken(part, text.target, sample, warnings);
     if (text.target === 'json' && encoded.startsWith('"') && isNextToQuote(text.parts, index)) {
-      warnings.add(
+      addWarning(
+        warnings,
         `${formatToken(part)} is written inside quotes, but under json encoding Marketo adds the quotes ` +
           `itself: write {"key": ${formatToken(part)}}, not "${formatToken(part)}"`,
       );
@@ -92,12 +104,13 @@ function renderText(text: CompiledText, sample: Sample, warnings: Set<string>): 
   return out;
 }
 
-function encodeToken(token: TemplateToken, target: Target, sample: Sample, warnings: Set<string>): string {
+function encodeToken(token: TemplateToken, target: Target, sample: Sample, warnings: string[]): string {
   const value = lookupTokenValue(sample, token.prefix, token.name);
   // Marketo uses the default for a missing or empty value; 0 and false are values.
   const chosen = value === undefined || value === null || value === '' ? token.defaultText : value;
   if (chosen === undefined) {
-    warnings.add(
+    addWarning(
+      warnings,
       `${formatToken(token)} has no value in sample "${sample.name}" and no default: Marketo sends it empty`,
     );
   }

@@ -100,23 +100,29 @@ export function resolveJsonPath(root: unknown, path: ResponsePath): Resolution {
     warning = 'the response root is an array: mapping from it relies on undocumented Marketo behaviour';
   }
   let current: unknown = root;
-  for (const [i, step] of path.steps.entries()) {
-    const at = formatPathPrefix(path.steps, i);
+  const { steps } = path;
+  for (let i = 0; i < steps.length; i += 1) {
+    const step = steps[i];
+    if (step === undefined) continue;
+    // Only a failure names where it stopped: a path that resolves builds no text.
+    const at = (): string => formatPathPrefix(steps, i);
     if ('index' in step) {
       if (!Array.isArray(current)) {
-        return missing(`${at}: ${describeParent(path, i)} is ${describeJson(current)}, not an array`);
+        return missing(`${at()}: ${describeParent(path, i)} is ${describeJson(current)}, not an array`);
       }
       if (step.index >= current.length) {
-        return missing(`${at}: index ${step.index} out of range (${countItems(current.length)})`);
+        return missing(`${at()}: index ${step.index} out of range (${countItems(current.length)})`);
       }
       current = current[step.index];
     } else {
       if (!isPlainObject(current)) {
         const hint = i === 0 && Array.isArray(current) ? '; start the attribute with [index]' : '';
-        return missing(`${at}: ${describeParent(path, i)} is ${describeJson(current)}, not an object${hint}`);
+        return missing(
+          `${at()}: ${describeParent(path, i)} is ${describeJson(current)}, not an object${hint}`,
+        );
       }
       // Own properties only: a body may carry keys such as "constructor" or "__proto__".
-      if (!Object.hasOwn(current, step.key)) return missing(`${at}: key "${step.key}" not found`);
+      if (!Object.hasOwn(current, step.key)) return missing(`${at()}: key "${step.key}" not found`);
       current = current[step.key];
     }
   }

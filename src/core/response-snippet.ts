@@ -20,7 +20,9 @@ export function makeResponseSnippet(
   const whole = window.length === body.length;
   // stream: true holds back a multi-byte sequence cut by the window instead of turning it into U+FFFD; a streaming
   // decoder keeps that state, so it is made for the call, while the whole-body decoder can be shared.
-  const text = whole ? WHOLE_DECODER.decode(window) : new TextDecoder('utf-8').decode(window, { stream: true });
+  const text = whole
+    ? WHOLE_DECODER.decode(window)
+    : new TextDecoder('utf-8').decode(window, { stream: true });
   // Fewer UTF-16 units than maxChars means fewer code points too: no need to count them (the common case).
   if (whole && text.length <= maxChars) return text;
   const chars = [...text];

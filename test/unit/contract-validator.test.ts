@@ -16,7 +16,9 @@ describe('the precompiled contract validator', () => {
     expect(committed).toBe(generateContractValidatorCode());
   });
 
-  const compiled = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(schema);
+  const compiled = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(
+    schema,
+  );
   const values: readonly unknown[] = [
     { version: 1, webhooks: [{ name: 'A', url: 'https://s.test/a' }] },
     { version: 1, webhooks: [] },
@@ -38,9 +40,9 @@ describe('the precompiled contract validator', () => {
   );
 
   it('keeps the verbose detail the loader turns into messages', () => {
-    expect(validate({ version: 1, webhooks: [{ name: 'A', url: 'https://s.test/a', method: 'FETCH' }] })).toBe(
-      false,
-    );
+    expect(
+      validate({ version: 1, webhooks: [{ name: 'A', url: 'https://s.test/a', method: 'FETCH' }] }),
+    ).toBe(false);
     const error = validate.errors?.find((item) => item.instancePath === '/webhooks/0/method');
     expect(error).toMatchObject({ data: 'FETCH', keyword: 'enum' });
     expect(error?.parentSchema).toBeDefined();

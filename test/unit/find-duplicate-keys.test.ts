@@ -38,7 +38,7 @@ describe('findDuplicateKeys', () => {
     expect(ours).toEqual(sorted(yamlDuplicateOffsets(text)));
   });
 
-  it("finds the one repeat among 20,000 keys of a map", () => {
+  it('finds the one repeat among 20,000 keys of a map', () => {
     const keys = Array.from({ length: 20_000 }, (_, index) => `k${index}: ${index}`);
     const text = [...keys, 'k7: again', ''].join('\n');
     expect(ourOffsets(text)).toEqual([text.lastIndexOf('k7')]);
