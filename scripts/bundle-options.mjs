@@ -10,8 +10,6 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SRC = join(ROOT, 'src') + sep;
 const UNDICI_DISPATCHERS = join(ROOT, 'scripts', 'undici-dispatchers.mjs');
-const UNDICI = join(ROOT, 'node_modules', 'undici') + sep;
-const HTTP2_ON_DEMAND = join(ROOT, 'scripts', 'http2-on-demand.cjs');
 
 /**
  * Every copy of undici nested under node_modules/@actions, by version: the first path in sorted order is the one
@@ -60,34 +58,10 @@ export const undiciPlugin = {
 };
 
 /**
- * undici's HTTP/2 client (in our undici only) gets scripts/http2-on-demand.cjs for `node:http2`, after checking
- * that its constants are still Node's.
- * @type {import('esbuild').Plugin}
- */
-export const http2Plugin = {
-  name: 'webhook-contracts-http2-on-demand',
-  setup(build) {
-    const require = createRequire(import.meta.url);
-    const { constants } = require(HTTP2_ON_DEMAND);
-    const actual = require('node:http2').constants;
-    for (const [name, value] of Object.entries(constants)) {
-      if (actual[name] !== value) {
-        throw new Error(
-          `scripts/http2-on-demand.cjs: ${name} is ${value}, but node:http2 says ${actual[name]}`,
-        );
-      }
-    }
-    build.onResolve({ filter: /^(node:)?http2$/ }, (args) =>
-      args.importer.startsWith(UNDICI) ? { path: HTTP2_ON_DEMAND } : undefined,
-    );
-  },
-};
-
-/**
- * Packages src/ needs only for some contracts: ajv (a contract with `expect.schema`, a report to merge) and yaml
- * (a file outside the fast path's YAML, see src/core/parse-simple-yaml.ts). In the bundles they are loaded on first
- * use rather than at every start (about 20 ms of the CLI's start): src/'s import gets a module whose exports are
- * getters that load the package then. Tests and type checks use the packages directly.
+ * Packages src/ needs only for some runs: ajv (a contract with `expect.schema`, a report to merge) and yaml (not
+ * needed by `--help` or `merge`). In the bundles they are loaded on first use rather than at every start (about
+ * 20 ms of the CLI's start): src/'s import gets a module whose exports are getters that load the package then.
+ * Tests and type checks use the packages directly.
  * @type {import('esbuild').Plugin}
  */
 export const onDemandPlugin = {
@@ -126,7 +100,7 @@ export const commonOptions = {
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  plugins: [undiciPlugin, http2Plugin, onDemandPlugin],
+  plugins: [undiciPlugin, onDemandPlugin],
   // Some CommonJS dependencies call require() at run time; give the ESM bundle one.
   banner: {
     js: "import { createRequire as __wcCreateRequire } from 'node:module'; const require = __wcCreateRequire(import.meta.url);",

@@ -47,8 +47,6 @@ import { suggestName } from './suggest-name.js';
 import { checkTemplate } from './template.js';
 import { formatValuePath } from './value-path.js';
 import type { ValuePath } from './value-path.js';
-import { parseSimpleYaml } from './parse-simple-yaml.js';
-import { createSimpleYamlLocator } from './simple-yaml-locator.js';
 import { createYamlLocator } from './yaml-locator.js';
 import type { YamlLocator } from './yaml-locator.js';
 
@@ -117,13 +115,7 @@ function loadContractFile(
   seenNames: Map<string, SourceLocation>,
 ): Loaded {
   const { file, text } = source;
-  // Most contract files are plain YAML: the fast path reads them in a fraction of yaml's time and memory, and
-  // leaves everything else (and every problem) to yaml, with yaml's messages.
-  const simple = parseSimpleYaml(text);
-  const read: ReadYaml =
-    simple === undefined
-      ? readWithYaml(file, text)
-      : { ok: true, data: simple.value, locator: createSimpleYamlLocator(file, text, simple), problems: [] };
+  const read = readWithYaml(file, text);
   if (!read.ok) return { problems: read.problems };
   const { data, locator } = read;
 
