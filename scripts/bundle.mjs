@@ -4,17 +4,21 @@
 import { build } from 'esbuild';
 import { commonOptions } from './bundle-options.mjs';
 import { writeContractValidator } from './contract-validator-code.ts';
+import { writeLicenses } from './write-licenses.mjs';
 
-writeContractValidator(new URL('..', import.meta.url).pathname);
+const root = new URL('..', import.meta.url).pathname;
+writeContractValidator(root);
 
-await build({
+const action = await build({
   ...commonOptions,
+  metafile: true,
   legalComments: 'linked',
   entryPoints: ['src/action-main.ts'],
   outfile: 'dist/index.js',
 });
-await build({
+const cli = await build({
   ...commonOptions,
+  metafile: true,
   legalComments: 'linked',
   entryPoints: { cli: 'src/cli-main.ts' },
   outdir: 'dist',
@@ -22,3 +26,4 @@ await build({
   splitting: true,
   chunkNames: 'cli-run',
 });
+writeLicenses(root, [action.metafile, cli.metafile], `${root}dist/licenses.txt`);
