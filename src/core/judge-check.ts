@@ -13,12 +13,9 @@
  * - `expect.schema` applies to JSON bodies only (a warning otherwise); ajv errors beyond
  *   {@link MAX_SCHEMA_FAILURES} are summed up in one last failure so one bad array cannot flood a report.
  */
-import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import type { CallOutcome } from './call-outcome.js';
+import { compileResponseSchema } from './compile-response-schema.js';
 import type { CheckResult, Failure, MappedValue } from './check-result.js';
 import type { Mapping, Webhook } from './contract.js';
 import { ContractFileError } from './errors.js';
@@ -86,7 +83,7 @@ export function createJudge(webhook: Webhook, file: string): Judge {
   if (webhook.expect.schema !== undefined) {
     if (webhook.responseType === 'json') {
       try {
-        validate = compileSchema(webhook.expect.schema);
+        validate = compileResponseSchema(webhook.expect.schema);
       } catch (error) {
         problems.push({
           ...webhook.location,
@@ -425,21 +422,6 @@ function isBlank(body: Uint8Array): boolean {
 
 function reasonPhrase(statusText: string): string | null {
   return statusText.length > 0 ? statusText : null;
-}
-
-function compileSchema(schema: Readonly<Record<string, unknown>> | boolean): ValidateFunction {
-  const dialect = typeof schema === 'object' ? schema['$schema'] : undefined;
-  const options = { allErrors: true, strict: false } as const;
-  // Each judge gets its own instance: two webhooks may share a `$id`, which one instance would refuse.
-  const ajv =
-    typeof dialect === 'string' && dialect.includes('2020-12')
-      ? new Ajv2020(options)
-      : typeof dialect === 'string' && dialect.includes('2019-09')
-        ? new Ajv2019(options)
-        : new Ajv(options);
-  // ajv-formats is CommonJS: `.default` is the plugin under both Node's and esbuild's interop.
-  addFormats.default(ajv);
-  return ajv.compile(schema);
 }
 
 function finish(
