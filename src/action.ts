@@ -18,6 +18,7 @@ import { createContractSource } from './adapters/contract-files.js';
 import { installGitHubRetries } from './adapters/github-retry.js';
 import { readReportFiles, writeReportFile } from './adapters/report-files.js';
 import { readCaFile } from './adapters/ca-file.js';
+import { createProgressReporter } from './adapters/console-progress.js';
 import { createHttpClient } from './adapters/http-client.js';
 import {
   fitToBytes,
@@ -153,6 +154,11 @@ async function runChecks(settings: ActionSettings, secrets: Set<string>): Promis
       redactor = { size: secrets.size, redact: createRedactor([...secrets]) };
     return redactor.redact(text);
   };
+  // Periodic counts (every 10 % or 10 s) show a long run is alive in the log.
+  const progress = createProgressReporter({
+    stream: { write: (text: string) => core.info(text.trimEnd()), isTTY: false },
+    now: () => performance.now(),
+  });
   core.startGroup('Webhook contract checks');
   try {
     const result = await runContracts(
@@ -175,7 +181,11 @@ async function runChecks(settings: ActionSettings, secrets: Set<string>): Promis
           warning: (message) => core.warning(redact(message)),
           debug: (message) => core.debug(redact(message)),
         },
-        onCheck: (check, done, total) => core.info(redact(describeProgress(check, done, total))),
+        onCheck: (check, done, total) => {
+          // A failing check gets its own line; passing ones are only counted, so 10,000 checks stay readable.
+          if (!check.passed) core.info(redact(describeFailedCheck(check, done, total)));
+          progress.onCheck(done, total);
+        },
       },
     );
     for (const secret of result.secrets) {
@@ -187,6 +197,7 @@ async function runChecks(settings: ActionSettings, secrets: Set<string>): Promis
     }
     return result.report;
   } finally {
+    progress.finish();
     core.endGroup();
     await http.close();
   }
@@ -304,14 +315,13 @@ function writeOutputs(state: RunState): void {
 }
 
 /** `✗ 12/40 Score lead (alice): 500 Internal Server Error, 84 ms`. */
-function describeProgress(check: CheckResult, done: number, total: number): string {
-  const mark = check.passed ? '✓' : '✗';
+function describeFailedCheck(check: CheckResult, done: number, total: number): string {
   const answer =
     check.code === null
       ? (check.errorType ?? 'no response')
       : `${check.code} ${check.errorType ?? ''}`.trimEnd();
   const latency = check.latencyMs === null ? '' : `, ${Math.round(check.latencyMs)} ms`;
-  return `${mark} ${done}/${total} ${check.webhook} (${check.sample}): ${answer}${latency}`;
+  return `✗ ${done}/${total} ${check.webhook} (${check.sample}): ${answer}${latency}`;
 }
 
 function summaryTitleFor(error: unknown): string {

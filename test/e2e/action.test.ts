@@ -216,6 +216,9 @@ describe('the action on a pull request', () => {
     expect(api.comments(OWNER, REPO, PR_NUMBER)).toHaveLength(0);
     expect(operations()).toEqual(['issues/list-comments']);
     expect(result.outputs['comment-url']).toBe('');
+    // Passing checks are counted in the log, not listed one by one.
+    expect(result.stdout).toContain('2/2 checks done');
+    expect(result.stdout).not.toContain('Score lead (lead0)');
   });
 
   it('posts a passing comment with comment: always, and none at all with comment: never', async () => {
@@ -335,6 +338,7 @@ describe('the action outside a pull request', () => {
 
     expect(result.exitCode).toBe(1);
     expect(api.requests).toEqual([]);
+    expect(result.stdout).toMatch(/✗ \d\/2 Score lead \(lead0\): 500 Internal Server Error/);
     expect(result.summary).toContain('❌ 2 of 2 checks failed');
     expect(result.outputs).toMatchObject({ total: '2', passed: '0', failed: '2', 'comment-url': '' });
     expect(result.outputs['report']).toMatch(/report\.json$/);
