@@ -25,7 +25,7 @@ import {
   renderTable,
   withTimeout,
 } from './lib/stats.mjs';
-import { makeContractYaml } from './lib/workload.mjs';
+import { makeContractYaml, samplesPerWebhook } from './lib/workload.mjs';
 
 const BENCH_DIR = import.meta.dirname;
 const ROOT = resolve(BENCH_DIR, '..');
@@ -42,6 +42,8 @@ const MEMORY_CHECKS = 10_000;
 const COMPETITOR_CHECKS = 1_000;
 const COMPETITOR_WARM_UP_CHECKS = 100;
 const SLOW_DELAY_MS = 25;
+/** The realistic shape: this many webhooks, each with N / MANY_WEBHOOKS samples (the other shape is 1 x N). */
+const MANY_WEBHOOKS = 100;
 /** A competitor run slower than this is not repeated: one run says enough, and the bench stays bounded. */
 const COMPETITOR_SINGLE_RUN_MS = 10_000;
 /** Past this, the remaining sections are skipped (each started one still ends within its own bound). */
@@ -49,7 +51,8 @@ const BUDGET_MS = { quick: 120_000, default: 170_000, full: 900_000 };
 
 const HELP = `Usage: node bench/run.mjs [--quick | --full]
 
-  (default)  1,000 and 10,000 checks at 0 ms, concurrency 1 and 16; 1,000 checks at 25 ms, concurrency 16
+  (default)  1,000 and 10,000 checks at 0 ms, concurrency 1 and 16, each as 1 webhook x N samples and as
+             ${MANY_WEBHOOKS} webhooks x N/${MANY_WEBHOOKS} samples; 1,000 checks at 25 ms, concurrency 16
   --quick    only the 1,000-check rows (a smoke run, well under a minute)
   --full     adds 1,000 checks at 25 ms with concurrency 1, 10,000 at 25 ms with concurrency 16, and
              Step CI at concurrency 1 (~10 min)
@@ -65,6 +68,7 @@ Always exits 0: the bench informs, it does not gate.
  * @property {number} count
  * @property {number} concurrency
  * @property {number} delayMs
+ * @property {number} webhooks 1 (one webhook with N samples) or MANY_WEBHOOKS (N / MANY_WEBHOOKS samples each)
  */
 
 /**
@@ -85,12 +89,15 @@ function planScenarios(mode) {
   const counts = mode === 'quick' ? [1_000] : [1_000, 10_000];
   /** @type {Scenario[]} */
   const scenarios = [];
-  for (const count of counts) {
-    for (const concurrency of [1, 16]) scenarios.push({ count, concurrency, delayMs: 0 });
+  for (const webhooks of [1, MANY_WEBHOOKS]) {
+    for (const count of counts) {
+      for (const concurrency of [1, 16]) scenarios.push({ count, concurrency, delayMs: 0, webhooks });
+    }
   }
-  if (mode === 'full') scenarios.push({ count: 1_000, concurrency: 1, delayMs: SLOW_DELAY_MS });
-  scenarios.push({ count: 1_000, concurrency: 16, delayMs: SLOW_DELAY_MS });
-  if (mode === 'full') scenarios.push({ count: 10_000, concurrency: 16, delayMs: SLOW_DELAY_MS });
+  if (mode === 'full') scenarios.push({ count: 1_000, concurrency: 1, delayMs: SLOW_DELAY_MS, webhooks: 1 });
+  scenarios.push({ count: 1_000, concurrency: 16, delayMs: SLOW_DELAY_MS, webhooks: 1 });
+  if (mode === 'full')
+    scenarios.push({ count: 10_000, concurrency: 16, delayMs: SLOW_DELAY_MS, webhooks: 1 });
   return scenarios;
 }
 
@@ -113,11 +120,22 @@ function runTimeoutMs(scenario) {
 }
 
 /**
+ * `1 webhook × 1,000 samples` or `100 webhooks × 10 samples`: the contract's shape.
+ * @param {{ count: number, webhooks: number }} scenario
+ * @returns {string}
+ */
+function describeShape({ count, webhooks }) {
+  const samples = samplesPerWebhook({ count, webhooks }).toLocaleString('en-US');
+  return `${webhooks} webhook${webhooks === 1 ? '' : 's'} × ${samples} sample${samples === '1' ? '' : 's'}`;
+}
+
+/**
  * @param {Scenario} scenario
  * @returns {string}
  */
-function describeScenario({ count, concurrency, delayMs }) {
-  return `${count.toLocaleString('en-US')} checks, concurrency ${concurrency}, ${delayMs} ms`;
+function describeScenario(scenario) {
+  const { count, concurrency, delayMs } = scenario;
+  return `${count.toLocaleString('en-US')} checks (${describeShape(scenario)}), concurrency ${concurrency}, ${delayMs} ms`;
 }
 
 /**
@@ -214,19 +232,20 @@ async function main() {
 
   try {
     // ---- engine vs bare undici --------------------------------------------------------------------------------
-    /** @type {Map<number, string>} contract text by count and delay (generated outside the clock) */
+    /** @type {Map<string, string>} contract text by count, shape and delay (generated outside the clock) */
     const contracts = new Map();
     const contractFor = (/** @type {Scenario} */ scenario) => {
-      const key = scenario.count * 1_000 + scenario.delayMs;
+      const key = `${scenario.count} ${scenario.webhooks} ${scenario.delayMs}`;
       let text = contracts.get(key);
       if (text === undefined) {
-        text = makeContractYaml({ url: urlFor(server.origin, scenario), count: scenario.count });
+        const { count, webhooks } = scenario;
+        text = makeContractYaml({ url: urlFor(server.origin, scenario), count, webhooks });
         contracts.set(key, text);
       }
       return text;
     };
 
-    const warmUp = { count: 1_000, concurrency: 16, delayMs: 0 };
+    const warmUp = { count: 1_000, concurrency: 16, delayMs: 0, webhooks: 1 };
     /** @type {string[]} */
     const warmUpProblems = [];
     if (engine !== undefined) {
@@ -282,7 +301,12 @@ async function main() {
           }
         }
         const { timing, problem } = await measureOnce(
-          () => runUndiciOnce({ url: urlFor(server.origin, scenario), ...scenario }),
+          () =>
+            runUndiciOnce({
+              url: urlFor(server.origin, scenario),
+              ...scenario,
+              samples: samplesPerWebhook(scenario),
+            }),
           scenario.count,
           timeoutMs,
           'undici',
@@ -309,7 +333,7 @@ async function main() {
         `${verdict.padEnd(4)}  engine/undici <= ${TARGET_RATIO}x: ${formatRatio(ratio)} (${describeScenario(scenario)})`,
       );
       return [
-        'loopback JSON',
+        describeShape(scenario),
         scenario.count.toLocaleString('en-US'),
         String(scenario.concurrency),
         `${scenario.delayMs} ms`,
@@ -331,7 +355,7 @@ async function main() {
     console.log(
       renderTable(
         [
-          'scenario',
+          'contract',
           'checks',
           'conc',
           'delay',
@@ -354,7 +378,10 @@ async function main() {
     // ---- against the server's own limit -----------------------------------------------------------------------
     const slow = results.find(
       ({ scenario }) =>
-        scenario.count === 1_000 && scenario.concurrency === 16 && scenario.delayMs === SLOW_DELAY_MS,
+        scenario.count === 1_000 &&
+        scenario.concurrency === 16 &&
+        scenario.delayMs === SLOW_DELAY_MS &&
+        scenario.webhooks === 1,
     );
     if (slow !== undefined) {
       const limit = serverLimitMs(slow.scenario);
@@ -401,7 +428,7 @@ async function main() {
     }
 
     // ---- peak memory --------------------------------------------------------------------------------------------
-    const memoryScenario = { count: MEMORY_CHECKS, concurrency: 16, delayMs: 0 };
+    const memoryScenario = { count: MEMORY_CHECKS, concurrency: 16, delayMs: 0, webhooks: 1 };
     const memoryUrl = urlFor(server.origin, memoryScenario);
     const memoryTimeout = runTimeoutMs(memoryScenario);
     /** @type {import('./lib/measure-memory.mjs').MemoryResult} */
@@ -412,12 +439,21 @@ async function main() {
       : await measurePeakMemory({ mode: 'undici', url: memoryUrl, ...memoryScenario }, memoryTimeout);
     const describeMemory = (/** @type {import('./lib/measure-memory.mjs').MemoryResult} */ memory) =>
       memory.ok ? `${memory.maxRssMiB.toFixed(1)} MiB` : memory.reason;
-    console.log(`\nPeak RSS (maxRSS of a fresh child process, ${describeScenario(memoryScenario)}):`);
-    if (engineBuild.ok) {
+    const { count: memoryCount, concurrency: memoryConcurrency } = memoryScenario;
+    console.log(
+      `\nPeak RSS (maxRSS of a fresh child process, ${memoryCount.toLocaleString('en-US')} checks, concurrency ${memoryConcurrency}, 0 ms):`,
+    );
+    for (const webhooks of [1, MANY_WEBHOOKS]) {
+      const shape = describeShape({ count: MEMORY_CHECKS, webhooks });
+      if (!engineBuild.ok) {
+        console.log(`  engine, ${shape}: skipped: engine not available`);
+        targetLines.push(`n/a   peak RSS <= ${TARGET_PEAK_MIB} MiB (${shape}): engine not available`);
+        continue;
+      }
       const engineMemory = overBudget()
         ? skipped
         : await measurePeakMemory(
-            { mode: 'engine', engineFile: engineBuild.file, url: memoryUrl, ...memoryScenario },
+            { mode: 'engine', engineFile: engineBuild.file, url: memoryUrl, ...memoryScenario, webhooks },
             memoryTimeout,
           );
       const peak = engineMemory.ok ? engineMemory.maxRssMiB : undefined;
@@ -427,17 +463,14 @@ async function main() {
           : '';
       const verdict = judge(peak, TARGET_PEAK_MIB);
       console.log(
-        `  engine       ${describeMemory(engineMemory)}${shortfall} (target <= ${TARGET_PEAK_MIB} MiB) ${verdict}`,
+        `  engine, ${shape.padEnd(27)} ${describeMemory(engineMemory)}${shortfall} (target <= ${TARGET_PEAK_MIB} MiB) ${verdict}`,
       );
       targetLines.push(
-        `${verdict.padEnd(4)}  peak RSS at ${MEMORY_CHECKS.toLocaleString('en-US')} checks <= ${TARGET_PEAK_MIB} MiB: ${describeMemory(engineMemory)}`,
+        `${verdict.padEnd(4)}  peak RSS at ${MEMORY_CHECKS.toLocaleString('en-US')} checks <= ${TARGET_PEAK_MIB} MiB: ${describeMemory(engineMemory)} (${shape})`,
       );
-    } else {
-      console.log('  engine       skipped: engine not available');
-      targetLines.push(`n/a   peak RSS <= ${TARGET_PEAK_MIB} MiB: engine not available`);
     }
-    console.log(`  undici loop  ${describeMemory(undiciMemory)}`);
-    console.log(`  idle node    ${describeMemory(idle)}`);
+    console.log(`  ${'undici loop'.padEnd(35)} ${describeMemory(undiciMemory)}`);
+    console.log(`  ${'idle node'.padEnd(35)} ${describeMemory(idle)}`);
 
     // ---- bundle sizes ---------------------------------------------------------------------------------------------
     const sizes = `${describeSize('action', ['dist/index.js'])}; ${describeSize('CLI', ['dist/cli.js', 'dist/cli-run.js'])}`;
@@ -493,7 +526,8 @@ async function main() {
           (result) =>
             result.scenario.count === scenario.count &&
             result.scenario.concurrency === concurrency &&
-            result.scenario.delayMs === 0,
+            result.scenario.delayMs === 0 &&
+            result.scenario.webhooks === 1,
         );
         const ourMedian =
           ours !== undefined && ours.engineMs.length === REPEATS ? median(ours.engineMs) : undefined;

@@ -14,12 +14,13 @@ import { createContractSource } from './adapters/contract-files.js';
 import { readCaFile } from './adapters/ca-file.js';
 import { createHttpClient } from './adapters/http-client.js';
 import { readReportFiles, writeReportFile } from './adapters/report-files.js';
+import { capProblemsPerFile } from './core/cap-problems.js';
 import type { RunReport } from './core/check-result.js';
 import type { Sample, Webhook } from './core/contract.js';
 import type { ContractProblem } from './core/errors.js';
 import { ContractFileError, formatProblem, InputError, ReportFileError } from './core/errors.js';
-import { parseContractFiles } from './core/load-contracts.js';
 import { mergeReports } from './core/merge-reports.js';
+import { parseReadContracts } from './core/parse-read-contracts.js';
 import type { PlannedCheck } from './core/plan-checks.js';
 import { planChecks } from './core/plan-checks.js';
 import type { Log } from './core/ports.js';
@@ -154,8 +155,7 @@ async function finishReport(
 }
 
 async function renderCommand(command: RenderCommand, io: CliIo): Promise<number> {
-  const sources = await createContractSource({ cwd: io.cwd }).read(command.files);
-  const files = parseContractFiles(sources, io.env);
+  const files = parseReadContracts(await createContractSource({ cwd: io.cwd }).read(command.files), io.env);
   const plan = planChecks(files);
   const selected = plan.filter(
     (check) =>
@@ -182,7 +182,7 @@ async function renderCommand(command: RenderCommand, io: CliIo): Promise<number>
       problems.push(...error.problems);
     }
   }
-  if (problems.length > 0) throw new ContractFileError(problems);
+  if (problems.length > 0) throw new ContractFileError(capProblemsPerFile(problems));
   const secrets = files.flatMap((file) => file.secrets);
   io.stdout.write(renderRequestListing(entries, createRedactor(secrets)));
   return EXIT_CODE.passed;

@@ -7,12 +7,13 @@ import type { CallOutcome } from './core/call-outcome.js';
 import type { CheckResult, RunReport } from './core/check-result.js';
 import { MARKETO_TIMEOUT_MS } from './core/contract.js';
 import type { Webhook } from './core/contract.js';
+import { capProblemsPerFile } from './core/cap-problems.js';
 import { ContractFileError, formatProblem } from './core/errors.js';
 import type { ContractProblem } from './core/errors.js';
 import { checkHostPolicy } from './core/host-policy.js';
 import { createJudge } from './core/judge-check.js';
 import type { Judge } from './core/judge-check.js';
-import { parseContractFiles } from './core/load-contracts.js';
+import { parseReadContracts } from './core/parse-read-contracts.js';
 import { planChecks } from './core/plan-checks.js';
 import type { PlannedCheck } from './core/plan-checks.js';
 import type { HttpClient, Log, RunDeps, RunSettings, SendOptions } from './core/ports.js';
@@ -62,8 +63,7 @@ type PreparedCheck =
  * @throws InputError for an invalid shard.
  */
 export async function runContracts(settings: RunSettings, deps: RunDeps): Promise<RunResult> {
-  const sources = await deps.files.read(settings.contracts);
-  const files = parseContractFiles(sources, settings.env);
+  const files = parseReadContracts(await deps.files.read(settings.contracts), settings.env);
   const secrets = [...new Set(files.flatMap((file) => file.secrets))];
   // Every check is prepared, not just this shard's, so each job of a matrix finds the same contract errors.
   const all = prepareChecks(planChecks(files), settings);
@@ -147,7 +147,7 @@ function prepareChecks(plan: readonly PlannedCheck[], settings: RunSettings): Pr
         : { kind: 'blocked', judge, check, request, reason },
     );
   }
-  if (problems.size > 0) throw new ContractFileError([...problems.values()]);
+  if (problems.size > 0) throw new ContractFileError(capProblemsPerFile([...problems.values()]));
   return prepared;
 }
 

@@ -50,7 +50,7 @@ export async function runEngineOnce(engine, { contractText, concurrency }) {
   };
   const deps = {
     http,
-    files: { read: async () => [{ file: 'bench.yml', text: contractText }] },
+    files: { read: async () => ({ files: [{ file: 'bench.yml', text: contractText }], problems: [] }) },
     log: SILENT_LOG,
     now: () => performance.now(),
   };

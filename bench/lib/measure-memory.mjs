@@ -9,7 +9,7 @@ const CHILD = fileURLToPath(new URL('./memory-child.mjs', import.meta.url));
  */
 
 /**
- * @param {{ mode: 'engine' | 'undici' | 'idle', engineFile?: string, url?: string, count?: number, concurrency?: number }} options
+ * @param {{ mode: 'engine' | 'undici' | 'idle', engineFile?: string, url?: string, count?: number, concurrency?: number, webhooks?: number }} options
  * @param {number} timeoutMs
  * @returns {Promise<MemoryResult>}
  */

@@ -10,10 +10,11 @@ import { makeRequestBody } from './workload.mjs';
 const HEADERS = { 'content-type': 'application/json' };
 
 /**
- * @param {{ url: string, count: number, concurrency: number }} options
+ * @param {{ url: string, count: number, concurrency: number, samples?: number }} options `samples`: request
+ *   `index` sends sample `index % samples`'s body, as the engine does when several webhooks share the samples
  * @returns {Promise<import('./measure-engine.mjs').RunTiming>}
  */
-export async function runUndiciOnce({ url, count, concurrency }) {
+export async function runUndiciOnce({ url, count, concurrency, samples = count }) {
   const agent = new Agent({ keepAliveTimeout: 60_000 });
   let next = 0;
   let passed = 0;
@@ -25,7 +26,7 @@ export async function runUndiciOnce({ url, count, concurrency }) {
       const response = await request(url, {
         method: 'POST',
         headers: HEADERS,
-        body: makeRequestBody(index),
+        body: makeRequestBody(index % samples),
         dispatcher: agent,
       });
       const data = JSON.parse(await response.body.text());

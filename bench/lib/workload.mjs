@@ -1,13 +1,13 @@
 /**
- * The one workload every figure uses: a webhook that POSTs a JSON template for each sample lead and maps
- * three attributes of a small JSON answer. Generated here as our contract, a Postman collection and a Step CI
+ * The workload every figure uses: webhooks that POST a JSON template for each sample lead and map three
+ * attributes of a small JSON answer, as one webhook with N samples or as many webhooks with a few samples each. Generated here as our contract, a Postman collection and a Step CI
  * workflow, so every tool fires the same requests at the same loopback server.
  */
 
 /** The loopback server's answer to every request. */
 export const RESPONSE_BODY = '{"data":{"score":42,"tier":"gold","id":"x"}}';
 
-/** The name our contract gives the one webhook. */
+/** The name our contract gives its webhook (numbered when there are several). */
 export const WEBHOOK_NAME = 'Score lead';
 
 /**
@@ -30,14 +30,31 @@ export function makeRequestBody(index) {
 }
 
 /**
- * A contract file with one webhook and `count` samples, so one run is `count` checks.
- * @param {{ url: string, count: number }} options
+ * A contract file of `count` checks: `webhooks` webhooks (1 by default), each fired for every one of
+ * `count / webhooks` samples. One webhook with many samples stresses the loader (a 10,000-sample map); many webhooks
+ * with a few samples each is the shape a real suite has. Every webhook is the same POST to the same URL, so both
+ * shapes send the same requests.
+ * @param {{ url: string, count: number, webhooks?: number }} options
  * @returns {string} YAML text
  */
-export function makeContractYaml({ url, count }) {
+export function makeContractYaml({ url, count, webhooks = 1 }) {
+  const sampleCount = samplesPerWebhook({ count, webhooks });
   const samples = [];
-  for (let index = 0; index < count; index += 1) {
+  for (let index = 0; index < sampleCount; index += 1) {
     samples.push(`  s${index}: { lead: { Email Address: ${makeEmail(index)} } }`);
+  }
+  const blocks = [];
+  for (let webhook = 0; webhook < webhooks; webhook += 1) {
+    blocks.push(
+      `  - name: ${webhooks === 1 ? WEBHOOK_NAME : `${WEBHOOK_NAME} ${webhook + 1}`}`,
+      `    url: ${JSON.stringify(url)}`,
+      '    method: POST',
+      '    headers: { Content-Type: application/json }',
+      `    template: '{"email": {{lead.Email Address}}}'`,
+      '    encoding: json',
+      '    responseType: json',
+      '    mappings: { data.score: leadScore, data.tier: tier, data.id: externalId }',
+    );
   }
   return [
     'version: 1',
@@ -48,16 +65,20 @@ export function makeContractYaml({ url, count }) {
     '  tier: string',
     '  externalId: string',
     'webhooks:',
-    `  - name: ${WEBHOOK_NAME}`,
-    `    url: ${JSON.stringify(url)}`,
-    '    method: POST',
-    '    headers: { Content-Type: application/json }',
-    `    template: '{"email": {{lead.Email Address}}}'`,
-    '    encoding: json',
-    '    responseType: json',
-    '    mappings: { data.score: leadScore, data.tier: tier, data.id: externalId }',
+    ...blocks,
     '',
   ].join('\n');
+}
+
+/**
+ * How many samples each webhook is fired for; `count` must be a multiple of `webhooks`.
+ * @param {{ count: number, webhooks?: number }} options
+ * @returns {number}
+ */
+export function samplesPerWebhook({ count, webhooks = 1 }) {
+  if (!Number.isInteger(count / webhooks))
+    throw new Error(`${count} checks do not split over ${webhooks} webhooks`);
+  return count / webhooks;
 }
 
 /** The checks Newman runs on each response: the same three mappings, typed as the contract types them. */

@@ -1,13 +1,12 @@
 /**
  * Reads contract files from disk: expands the paths and globs the user gave, checks each file before reading
- * it, and reports every unreadable one at once as a ContractFileError.
+ * it, and returns every unreadable one as a located problem beside the files it could read.
  */
 import { glob, open, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 
 import type { ContractProblem } from '../core/errors.js';
-import { ContractFileError } from '../core/errors.js';
 import type { ContractSource, ContractSourceFile } from '../core/ports.js';
 
 /** A contract file is a few kilobytes; anything this large is a mistake (a log, a dump), not a contract. */
@@ -48,8 +47,7 @@ export function createContractSource(options: ContractSourceOptions = {}): Contr
         const text = await readContractFile(entry.file, cwd, maxFileBytes, problems);
         if (text !== undefined) files.push({ file: entry.file, text });
       }
-      if (problems.length > 0) throw new ContractFileError(problems);
-      return files;
+      return { files, problems };
     },
   };
 }

@@ -22,8 +22,9 @@ export function createMaskingContractSource(
 ): ContractSource {
   return {
     async read(patterns) {
-      const files = await inner.read(patterns);
-      for (const file of files) {
+      const read = await inner.read(patterns);
+      // Unreadable files' problems pass through untouched: they name paths, never a `${NAME}` value.
+      for (const file of read.files) {
         // A `${NAME}` in a YAML comment is masked too: masking too much is harmless, too little is a leak.
         for (const secret of interpolateEnv(file.text, options.env).secrets) {
           for (const form of listMaskedForms(secret)) {
@@ -33,7 +34,7 @@ export function createMaskingContractSource(
           }
         }
       }
-      return files;
+      return read;
     },
   };
 }

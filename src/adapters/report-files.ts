@@ -15,16 +15,14 @@ const MAX_REPORT_FILE_BYTES = 50 * 1024 * 1024;
  * @throws ReportFileError naming the first file that is missing, unreadable, not JSON or not one of ours.
  */
 export async function readReportFiles(patterns: readonly string[], cwd: string): Promise<RunReport[]> {
-  let files;
-  try {
-    // The same expansion and checks as contract files: globs, size cap before reading, UTF-8, BOM.
-    files = await createContractSource({ cwd, maxFileBytes: MAX_REPORT_FILE_BYTES }).read(patterns);
-  } catch (error) {
-    if (!(error instanceof ContractFileError)) throw error;
-    const [first, ...rest] = error.problems;
-    if (first === undefined) throw error;
+  // The same expansion and checks as contract files: globs, size cap before reading, UTF-8, BOM.
+  const { files, problems } = await createContractSource({ cwd, maxFileBytes: MAX_REPORT_FILE_BYTES }).read(
+    patterns,
+  );
+  const [first, ...rest] = problems;
+  if (first !== undefined) {
     const more = rest.length === 0 ? '' : ` (and ${rest.length} more: ${rest.map((p) => p.file).join(', ')})`;
-    throw new ReportFileError(first.file, first.message + more, { cause: error });
+    throw new ReportFileError(first.file, first.message + more, { cause: new ContractFileError(problems) });
   }
   return files.map(({ file, text }) => {
     let json: unknown;

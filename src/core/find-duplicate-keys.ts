@@ -5,7 +5,7 @@
  * key of its map, which is quadratic: a contract with 10,000 samples took three times as long to parse. This
  * walks every map once with a Set and reports what `uniqueKeys: true` reported, at the same place.
  */
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
 
 /** The message `yaml` gives a duplicate key (its `DUPLICATE_KEY` error), kept so reports read the same. */
@@ -19,17 +19,22 @@ export const DUPLICATE_KEY_MESSAGE = 'Map keys must be unique';
  */
 export function findDuplicateKeys(document: Document): number[] {
   const offsets: number[] = [];
-  // An explicit stack rather than recursion (or yaml's `visit`, which copies its path at every node).
+  // An explicit stack rather than recursion (or yaml's `visit`, which copies its path at every node). Only
+  // collections are stacked: most nodes are scalars, which hold no keys.
   const pending: unknown[] = [document.contents];
   while (pending.length > 0) {
     const node = pending.pop();
     if (isSeq(node)) {
-      for (const item of node.items) pending.push(item);
+      for (const item of node.items) if (isCollection(item) || isPair(item)) pending.push(item);
     } else if (isMap(node)) {
       const seen = node.items.length > 1 ? new Set<unknown>() : undefined;
       for (const pair of node.items) {
-        pending.push(pair.key, pair.value);
-        if (seen === undefined || !isScalar(pair.key)) continue;
+        if (isCollection(pair.value)) pending.push(pair.value);
+        if (!isScalar(pair.key)) {
+          if (isCollection(pair.key)) pending.push(pair.key);
+          continue;
+        }
+        if (seen === undefined) continue;
         const value: unknown = pair.key.value;
         if (typeof value === 'symbol' || (typeof value === 'number' && Number.isNaN(value))) continue;
         if (seen.has(value)) offsets.push(pair.key.range?.[0] ?? 0);

@@ -74,3 +74,28 @@ export function interpolateEnv(
   });
   return { text: result, readEnv, secrets: [...secrets], problems };
 }
+
+/** One well-formed `${NAME}` in a text: where it is written and what it reads. */
+export interface EnvReference {
+  readonly name: string;
+  /** UTF-16 offset of the `$`. */
+  readonly offset: number;
+  /** Length of `${NAME}` as written. */
+  readonly length: number;
+}
+
+/**
+ * Lists the `${NAME}` references {@link interpolateEnv} would substitute, in order; malformed ones (`${{`, `${1A}`)
+ * stay literal text there and are left out here. For checks that must tell a variable's part of a value from
+ * the text written around it, and name the variable without quoting its value.
+ */
+export function listEnvReferences(text: string): EnvReference[] {
+  if (!text.includes('${')) return [];
+  const references: EnvReference[] = [];
+  for (const match of text.matchAll(REFERENCE)) {
+    const inner = match[1];
+    if (inner === undefined || !ENV_NAME.test(inner)) continue;
+    references.push({ name: inner, offset: match.index, length: match[0].length });
+  }
+  return references;
+}

@@ -8,6 +8,8 @@
  * complaints, when the schema pass found problems.
  */
 import { LineCounter, parseDocument, visit } from 'yaml';
+import { capProblemsPerFile } from './cap-problems.js';
+import { checkHeaderValue } from './check-header-value.js';
 import { describeSchemaErrors } from './describe-schema-errors.js';
 import { DUPLICATE_KEY_MESSAGE, findDuplicateKeys } from './find-duplicate-keys.js';
 import { createResponseSchemaAjv } from './compile-response-schema.js';
@@ -86,7 +88,8 @@ export function parseContractFiles(
   for (const source of sources) {
     const loaded = loadContractFile(source, env, seenNames);
     // Not push(...spread): a hostile file can hold hundreds of thousands of problems, past the argument limit.
-    for (const problem of loaded.problems) problems.push(problem);
+    // Capped per file: past the first hundred, more lines only bury the ones to fix first.
+    for (const problem of capProblemsPerFile(loaded.problems)) problems.push(problem);
     if (loaded.contract !== undefined) contracts.push(loaded.contract);
   }
   if (problems.length > 0) throw new ContractFileError(problems);
@@ -317,60 +320,94 @@ function readSamples(context: Context, raw: unknown): ReadonlyMap<string, Sample
   if (!isRecord(raw) || Object.keys(raw).length === 0)
     return new Map([[DEFAULT_SAMPLE.name, DEFAULT_SAMPLE]]);
   const samples = new Map<string, Sample>();
-  for (const [name, sampleRaw] of Object.entries(raw)) {
-    const values: Partial<Record<TokenPrefix, Record<string, TokenValue>>> = {};
-    // How each prefix was spelled, for the "appears twice" problem (most samples have one prefix).
-    let spelled: Map<TokenPrefix, string> | undefined;
-    for (const [prefixKey, tokensRaw] of Object.entries(isRecord(sampleRaw) ? sampleRaw : {})) {
-      const path = (): ValuePath => ['samples', name, prefixKey];
-      const prefix = prefixKey.toLowerCase();
-      if (!isOneOf(TOKEN_PREFIXES, prefix)) {
-        const suggestion = suggestName(prefixKey, TOKEN_PREFIXES);
-        report(
-          context,
-          path(),
-          `unknown token prefix "${prefixKey}" in ${formatValuePath(['samples', name])}: use one of ${TOKEN_PREFIXES.join(', ')}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`,
-          'key',
-        );
-        continue;
-      }
-      const earlier = spelled?.get(prefix);
-      if (earlier !== undefined) {
-        report(
-          context,
-          path(),
-          `token prefix "${prefixKey}" appears twice in ${formatValuePath(['samples', name])} (also as "${earlier}"): prefixes ignore letter case, so merge them`,
-          'key',
-        );
-        continue;
-      }
-      spelled ??= new Map();
-      spelled.set(prefix, prefixKey);
-      const tokens: Record<string, TokenValue> = {};
-      for (const [token, value] of Object.entries(isRecord(tokensRaw) ? tokensRaw : {})) {
-        let kept: TokenValue;
-        // Most sample values read no `${NAME}`: skip building the path a problem would be reported at.
-        if (typeof value === 'string' && !value.includes('${')) kept = value;
-        else if (typeof value === 'string') kept = substituteEnv(context, value, [...path(), token]).text;
-        else if (typeof value === 'number' || typeof value === 'boolean' || value === null) kept = value;
-        else continue;
-        // An own property even for a token named `__proto__` (plain assignment would set the prototype).
-        if (token === '__proto__') {
-          Object.defineProperty(tokens, token, {
-            value: kept,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        } else {
-          tokens[token] = kept;
-        }
-      }
-      values[prefix] = tokens;
-    }
+  for (const name of Object.keys(raw)) {
+    const sampleRaw = raw[name];
+    // The usual sample (lower-case prefixes, plain values) is kept as `toJS` built it: the value is ours alone, so
+    // a 10,000-sample file needs no second copy of its samples.
+    const values =
+      isRecord(sampleRaw) && isPlainSample(sampleRaw)
+        ? sampleRaw
+        : readSampleValues(context, name, sampleRaw);
     samples.set(name, { name, values });
   }
   return samples;
+}
+
+/** Every prefix valid and lower-case (so once only) and every token value a plain value with no `${NAME}`. */
+function isPlainSample(sample: Json): sample is Partial<Record<TokenPrefix, Record<string, TokenValue>>> {
+  for (const prefix in sample) {
+    if (!Object.hasOwn(sample, prefix) || !isOneOf(TOKEN_PREFIXES, prefix)) return false;
+    const tokens = sample[prefix];
+    if (!isRecord(tokens)) return false;
+    for (const token in tokens) {
+      if (!Object.hasOwn(tokens, token)) return false;
+      const value = tokens[token];
+      if (typeof value === 'string' ? value.includes('${') : !isPlainTokenValue(value)) return false;
+    }
+  }
+  return true;
+}
+
+function isPlainTokenValue(value: unknown): value is TokenValue {
+  return typeof value === 'number' || typeof value === 'boolean' || value === null;
+}
+
+/** Prefixes matched ignoring case, `${NAME}` substituted, other values dropped; problems reported. */
+function readSampleValues(
+  context: Context,
+  name: string,
+  sampleRaw: unknown,
+): Partial<Record<TokenPrefix, Record<string, TokenValue>>> {
+  const values: Partial<Record<TokenPrefix, Record<string, TokenValue>>> = {};
+  // How each prefix was spelled, for the "appears twice" problem (most samples have one prefix).
+  let spelled: Map<TokenPrefix, string> | undefined;
+  for (const [prefixKey, tokensRaw] of Object.entries(isRecord(sampleRaw) ? sampleRaw : {})) {
+    const path = (): ValuePath => ['samples', name, prefixKey];
+    const prefix = prefixKey.toLowerCase();
+    if (!isOneOf(TOKEN_PREFIXES, prefix)) {
+      const suggestion = suggestName(prefixKey, TOKEN_PREFIXES);
+      report(
+        context,
+        path(),
+        `unknown token prefix "${prefixKey}" in ${formatValuePath(['samples', name])}: use one of ${TOKEN_PREFIXES.join(', ')}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`,
+        'key',
+      );
+      continue;
+    }
+    const earlier = spelled?.get(prefix);
+    if (earlier !== undefined) {
+      report(
+        context,
+        path(),
+        `token prefix "${prefixKey}" appears twice in ${formatValuePath(['samples', name])} (also as "${earlier}"): prefixes ignore letter case, so merge them`,
+        'key',
+      );
+      continue;
+    }
+    spelled ??= new Map();
+    spelled.set(prefix, prefixKey);
+    const tokens: Record<string, TokenValue> = {};
+    for (const [token, value] of Object.entries(isRecord(tokensRaw) ? tokensRaw : {})) {
+      let kept: TokenValue;
+      if (typeof value === 'string' && !value.includes('${')) kept = value;
+      else if (typeof value === 'string') kept = substituteEnv(context, value, [...path(), token]).text;
+      else if (isPlainTokenValue(value)) kept = value;
+      else continue;
+      // An own property even for a token named `__proto__` (plain assignment would set the prototype).
+      if (token === '__proto__') {
+        Object.defineProperty(tokens, token, {
+          value: kept,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else {
+        tokens[token] = kept;
+      }
+    }
+    values[prefix] = tokens;
+  }
+  return values;
 }
 
 interface Fields {
@@ -500,10 +537,14 @@ function readHeaders(context: Context, raw: Json, path: ValuePath): ReadonlyMap<
       );
       continue;
     }
-    const substituted = substituteEnv(context, String(value), headerPath);
-    // Checked after substitution (a secret could hold a line break) but without quoting the value.
-    if (/[\r\n\0]/.test(substituted.text)) {
-      report(context, headerPath, `${formatValuePath(headerPath)} must not contain a line break`);
+    const written = String(value);
+    const substituted = substituteEnv(context, written, headerPath);
+    // undici would refuse the value only at run time; a variable's part is checked without quoting it.
+    for (const problem of checkHeaderValue(written, context.env)) {
+      context.problems.push({
+        ...context.locator.locateOffset(headerPath, problem.offset),
+        message: `${formatValuePath(headerPath)}: ${problem.message}`,
+      });
     }
     headers.set(key, { name, value: substituted.text, readEnv: substituted.readEnv });
   }

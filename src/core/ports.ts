@@ -4,6 +4,7 @@
  */
 import type { CallOutcome } from './call-outcome.js';
 import type { CheckResult } from './check-result.js';
+import type { ContractProblem } from './errors.js';
 import type { RenderedRequest } from './rendered-request.js';
 
 export interface SendOptions {
@@ -24,9 +25,20 @@ export interface ContractSourceFile {
   readonly text: string;
 }
 
-/** Expands paths and globs and reads the contract files. Throws ContractFileError for unreadable files. */
+/** What a ContractSource found: the files it could read, and why the others could not be. */
+export interface ContractSourceRead {
+  readonly files: readonly ContractSourceFile[];
+  /**
+   * One located problem per path that matched nothing or could not be read, in the order the patterns were
+   * given. Returned rather than thrown, so the caller reports them together with the readable files' own
+   * problems: one round of fixes, not two.
+   */
+  readonly problems: readonly ContractProblem[];
+}
+
+/** Expands paths and globs and reads the contract files; an unreadable file is a problem, not a throw. */
 export interface ContractSource {
-  read(patterns: readonly string[]): Promise<readonly ContractSourceFile[]>;
+  read(patterns: readonly string[]): Promise<ContractSourceRead>;
 }
 
 export interface Log {

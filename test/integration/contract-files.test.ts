@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createContractSource, DEFAULT_MAX_CONTRACT_FILE_BYTES } from '../../src/adapters/contract-files.js';
-import { ContractFileError } from '../../src/core/errors.js';
 import type { ContractProblem } from '../../src/core/errors.js';
+import type { ContractSourceFile } from '../../src/core/ports.js';
 
 let dir: string;
 
@@ -41,21 +41,28 @@ async function put(relative: string, text: string): Promise<void> {
   await writeFile(file, text, 'utf8');
 }
 
-async function read(patterns: readonly string[], maxFileBytes?: number) {
+async function readBoth(patterns: readonly string[], maxFileBytes?: number) {
   const source = createContractSource({ cwd: dir, ...(maxFileBytes === undefined ? {} : { maxFileBytes }) });
   return source.read(patterns);
+}
+
+/** The files read, when every pattern was readable. */
+async function read(
+  patterns: readonly string[],
+  maxFileBytes?: number,
+): Promise<readonly ContractSourceFile[]> {
+  const { files, problems } = await readBoth(patterns, maxFileBytes);
+  expect(problems).toEqual([]);
+  return files;
 }
 
 async function readProblems(
   patterns: readonly string[],
   maxFileBytes?: number,
 ): Promise<readonly ContractProblem[]> {
-  const error: unknown = await read(patterns, maxFileBytes).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ContractFileError);
-  return (error as ContractFileError).problems;
+  const { problems } = await readBoth(patterns, maxFileBytes);
+  expect(problems).not.toEqual([]);
+  return problems;
 }
 
 describe('createContractSource', () => {
@@ -137,6 +144,15 @@ describe('createContractSource', () => {
       { file: 'a-directory.yml', line: 1, column: 1, message: 'is a directory, not a contract file' },
       { file: 'latin1.yml', line: 1, column: 1, message: 'is not valid UTF-8 text' },
     ]);
+  });
+
+  it('returns the readable files beside the problems of the unreadable ones, without throwing', async () => {
+    const { files, problems } = await readBoth(['b.yml', 'missing.yml', 'a.yml', 'nothing/*.yml']);
+    expect(files).toEqual([
+      { file: 'b.yml', text: 'version: 1 # b\n' },
+      { file: 'a.yml', text: 'version: 1 # a\n' },
+    ]);
+    expect(problems.map((problem) => problem.file)).toEqual(['missing.yml', 'nothing/*.yml']);
   });
 
   it('refuses a 50 MB file by its size, against the 5 MiB default', async () => {

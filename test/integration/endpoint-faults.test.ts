@@ -22,6 +22,7 @@ import { makeSelfSignedCert } from '../support/self-signed-cert.js';
 import type { SelfSignedCert } from '../support/self-signed-cert.js';
 import { CLI, ensureBundle, runNode } from '../support/run-node.js';
 import type { NodeResult } from '../support/run-node.js';
+import { makeContractSource } from '../support/make-contract-source.js';
 import { DEFAULT_JSON_BODY, startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';
 
@@ -181,7 +182,7 @@ async function run(
     },
     {
       http,
-      files: { read: () => Promise.resolve([{ file: 'faults.yml', text }]) },
+      files: makeContractSource([{ file: 'faults.yml', text }]),
       log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
       now: () => performance.now(),
     },

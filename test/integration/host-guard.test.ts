@@ -17,6 +17,7 @@ import type { ResolveAll } from '../../src/adapters/guarded-lookup.js';
 import type { CheckResult, RunReport } from '../../src/core/check-result.js';
 import type { HttpClient, RunSettings } from '../../src/core/ports.js';
 import { runContracts } from '../../src/run-contracts.js';
+import { makeContractSource } from '../support/make-contract-source.js';
 import { startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';
 
@@ -122,7 +123,7 @@ async function run(
     },
     {
       http: guardedTransport,
-      files: { read: () => Promise.resolve([{ file: 'hosts.yml', text }]) },
+      files: makeContractSource([{ file: 'hosts.yml', text }]),
       log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
       now: () => performance.now(),
     },
@@ -193,7 +194,7 @@ describe('allowed-hosts: a secret goes only to an allowed host', () => {
       },
       {
         http: guardedTransport,
-        files: { read: () => Promise.resolve([{ file: 'hosts.yml', text }]) },
+        files: makeContractSource([{ file: 'hosts.yml', text }]),
         log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
         now: () => performance.now(),
       },

@@ -7,6 +7,7 @@ import { ContractFileError } from '../../src/core/errors.js';
 import type { HttpClient, RunSettings } from '../../src/core/ports.js';
 import { runContracts } from '../../src/run-contracts.js';
 import { findClosedPort } from '../support/find-closed-port.js';
+import { makeContractSource } from '../support/make-contract-source.js';
 import { startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';
 
@@ -83,7 +84,7 @@ async function run(
   };
   const result = await runContracts(settings, {
     http,
-    files: { read: () => Promise.resolve(sources) },
+    files: makeContractSource(sources),
     log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
     now: () => performance.now(),
     onCheck: (check, done, total) => {
@@ -355,6 +356,62 @@ describe('runContracts: the run loop', () => {
   it('throws ContractFileError for an invalid contract and calls nothing', async () => {
     const text = contractText([webhook('/json', { mappings: { 'data.score': 'undeclaredField' } })]);
     await expect(run(text)).rejects.toBeInstanceOf(ContractFileError);
+    expect(server.hits('/json')).toBe(0);
+  });
+
+  it('reports unreadable files and the problems of the readable ones in one error, and calls nothing', async () => {
+    const good = { file: 'good.yml', text: contractText([webhook('/json')]) };
+    const broken = { file: 'broken.yml', text: 'version: 1\nwebhooks: [\n' };
+    const unreadable = { file: 'nowhere/*.yml', line: 1, column: 1, message: 'the glob matches no files' };
+    const error: unknown = await runContracts(
+      {
+        contracts: ['good.yml', 'broken.yml', 'nowhere/*.yml'],
+        concurrency: 1,
+        maxBodyBytes: MIB,
+        allowedHosts: 'any',
+        retries: 0,
+        env: {},
+      },
+      {
+        http: client,
+        files: makeContractSource([good, broken], [unreadable]),
+        log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
+        now: () => performance.now(),
+      },
+    ).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(ContractFileError);
+    const problems = (error as ContractFileError).problems;
+    expect(problems[0]).toEqual(unreadable);
+    expect(problems.slice(1).map((problem) => problem.file)).toContain('broken.yml');
+    expect(server.hits('/json')).toBe(0);
+  });
+
+  it('throws the read problems even when every readable file is valid, and calls nothing', async () => {
+    const unreadable = { file: 'gone.yml', line: 1, column: 1, message: 'file not found' };
+    await expect(
+      runContracts(
+        {
+          contracts: ['good.yml', 'gone.yml'],
+          concurrency: 1,
+          maxBodyBytes: MIB,
+          allowedHosts: 'any',
+          retries: 0,
+          env: {},
+        },
+        {
+          http: client,
+          files: makeContractSource(
+            [{ file: 'good.yml', text: contractText([webhook('/json')]) }],
+            [unreadable],
+          ),
+          log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
+          now: () => performance.now(),
+        },
+      ),
+    ).rejects.toMatchObject({ problems: [unreadable] });
     expect(server.hits('/json')).toBe(0);
   });
 });

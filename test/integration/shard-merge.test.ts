@@ -10,6 +10,7 @@ import { renderCommentMarkdown } from '../../src/core/render-comment-markdown.js
 import { renderJsonReport } from '../../src/core/render-json-report.js';
 import { renderSummaryMarkdown } from '../../src/core/render-summary-markdown.js';
 import { runContracts } from '../../src/run-contracts.js';
+import { makeContractSource } from '../support/make-contract-source.js';
 import { startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';
 
@@ -78,7 +79,7 @@ async function run(shard?: Shard): Promise<RunReport> {
   };
   const { report } = await runContracts(settings, {
     http: client,
-    files: { read: () => Promise.resolve(sources) },
+    files: makeContractSource(sources),
     log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
     now: () => performance.now(),
   });

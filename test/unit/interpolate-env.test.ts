@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpolateEnv } from '../../src/core/interpolate-env.js';
+import { interpolateEnv, listEnvReferences } from '../../src/core/interpolate-env.js';
 
 describe('interpolateEnv', () => {
   it('leaves text without references alone and reads no environment', () => {
@@ -79,5 +79,20 @@ describe('interpolateEnv', () => {
 
   it('does not substitute inside a substituted value', () => {
     expect(interpolateEnv('${A}', { A: '${B}', B: 'b' }).text).toBe('${B}');
+  });
+});
+
+describe('listEnvReferences', () => {
+  it('lists each well-formed ${NAME} with its offset and length, in order, repeats included', () => {
+    expect(listEnvReferences('Bearer ${TOKEN}:${_b2}${TOKEN}')).toEqual([
+      { name: 'TOKEN', offset: 7, length: 8 },
+      { name: '_b2', offset: 16, length: 6 },
+      { name: 'TOKEN', offset: 22, length: 8 },
+    ]);
+  });
+
+  it('leaves out what interpolateEnv keeps as text', () => {
+    expect(listEnvReferences('${{ secrets.K }} ${1A} ${ A } $A ${A.B} plain')).toEqual([]);
+    expect(listEnvReferences('no reference')).toEqual([]);
   });
 });

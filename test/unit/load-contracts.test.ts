@@ -572,7 +572,61 @@ describe('parseContractFile: headers', () => {
     expect(problemsOf(text)).toEqual([
       'c.yml:6:7: "Bad Name" in webhooks[0].headers is not a valid HTTP header name',
       'c.yml:8:7: header "x-key" appears twice in webhooks[0].headers (also as "X-Key"): header names ignore letter case',
-      'c.yml:9:16: webhooks[0].headers["X-Multi"] must not contain a line break',
+      'c.yml:9:16: webhooks[0].headers["X-Multi"]: a line break (U+000A) cannot be sent: an HTTP header value can hold only tab, printable ASCII and Latin-1 characters',
+    ]);
+  });
+
+  it.each([
+    ['a character outside Latin-1', 'Ωé-s3cr3t', 'a character outside Latin-1'],
+    ['a line feed', 's3cr3t\nX-Injected: 1', 'a line break'],
+    ['a carriage return', 's3cr3t\r', 'a line break'],
+    ['a NUL', 's3\u0000cr3t', 'a NUL character'],
+    ['an escape character', 's3cr3t\u001b[31m', 'a control character'],
+  ])(
+    'reports a ${NAME} value holding %s at the variable, naming header and variable, never the value',
+    (_label, secret, kind) => {
+      const problems = problemsOf(oneWebhook('url: https://s.test/a\nheaders: { X-Key: "Bearer ${K}" }'), {
+        K: secret,
+      });
+      expect(problems).toEqual([
+        `c.yml:5:31: webhooks[0].headers["X-Key"]: the value of environment variable K holds ${kind}, which cannot be sent: an HTTP header value can hold only tab, printable ASCII and Latin-1 characters (the value is a secret, so it is not shown)`,
+      ]);
+      for (const problem of problems) {
+        expect(problem).not.toContain('s3');
+        expect(problem).not.toContain('Ω');
+      }
+    },
+  );
+
+  it('reports a bad ${NAME} in defaults once, at defaults, and names each bad variable of a value', () => {
+    const text = dedentYaml`
+      version: 1
+      defaults:
+        headers: { X-Pair: "\${A}:\${B}:\${C}" }
+      webhooks:
+        - { name: A, url: "https://s.test/a" }
+        - { name: B, url: "https://s.test/b" }
+    `;
+    const problems = problemsOf(text, { A: 'bad\u2028', B: 'fine', C: 'x\ty\u00ff\u0100' });
+    expect(problems.map((problem) => problem.replace(/, which.*$/, ''))).toEqual([
+      'c.yml:3:23: defaults.headers["X-Pair"]: the value of environment variable A holds a character outside Latin-1',
+      'c.yml:3:33: defaults.headers["X-Pair"]: the value of environment variable C holds a character outside Latin-1',
+    ]);
+  });
+
+  it('accepts tab, printable ASCII and Latin-1 from a variable and sends the value as given', () => {
+    const value = 'k\t~ é\u00ff\u0080';
+    const webhook = firstWebhook(oneWebhook('url: https://s.test/a\nheaders: { X-Key: "${K}" }'), {
+      K: value,
+    });
+    expect(webhook.headers['X-Key']).toBe(value);
+  });
+
+  it('reports a character outside Latin-1 written in the file, naming it (the file is not secret)', () => {
+    expect(
+      problemsOf(oneWebhook('url: https://s.test/a\nheaders: { X-Name: "Ωmega ${K}" }'), { K: 'k' }),
+    ).toEqual([
+      'c.yml:5:25: webhooks[0].headers["X-Name"]: a character outside Latin-1 (U+03A9) cannot be sent: an HTTP header value can hold only tab, printable ASCII and Latin-1 characters',
     ]);
   });
 });

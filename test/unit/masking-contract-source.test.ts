@@ -14,9 +14,17 @@ describe('listMaskedForms', () => {
   });
 });
 
-/** A ContractSource over files held in memory. */
+/** A ContractSource over files held in memory; a pattern naming no file is a read problem. */
 function makeSource(files: Record<string, string>): ContractSource {
-  return { read: (patterns) => Promise.resolve(patterns.map((file) => ({ file, text: files[file] ?? '' }))) };
+  return {
+    read: (patterns) =>
+      Promise.resolve({
+        files: patterns.flatMap((file) => (file in files ? [{ file, text: files[file] ?? '' }] : [])),
+        problems: patterns
+          .filter((file) => !(file in files))
+          .map((file) => ({ file, line: 1, column: 1, message: 'file not found' })),
+      }),
+  };
 }
 
 describe('createMaskingContractSource', () => {
@@ -30,9 +38,9 @@ describe('createMaskingContractSource', () => {
       secrets,
     });
 
-    const files = await source.read(['a.yml']);
+    const read = await source.read(['a.yml']);
 
-    expect(files).toEqual([{ file: 'a.yml', text }]);
+    expect(read).toEqual({ files: [{ file: 'a.yml', text }], problems: [] });
     expect(masked).toEqual(expect.arrayContaining(['https://s.example', 'https%3A%2F%2Fs.example', 'k3y']));
     expect(masked).not.toContain('');
     expect([...secrets].sort()).toEqual([...masked].sort());
@@ -47,5 +55,18 @@ describe('createMaskingContractSource', () => {
     });
     await source.read(['a.yml', 'b.yml']);
     expect(masked.filter((value) => value === 'k3y')).toHaveLength(1);
+  });
+
+  it('masks the readable files and hands the problems of the unreadable ones on unchanged', async () => {
+    const masked: string[] = [];
+    const source = createMaskingContractSource(makeSource({ 'a.yml': 'x: ${KEY}' }), {
+      env: { KEY: 'k3y' },
+      mask: (value) => masked.push(value),
+      secrets: new Set<string>(),
+    });
+    const read = await source.read(['gone.yml', 'a.yml']);
+    expect(read.files.map((file) => file.file)).toEqual(['a.yml']);
+    expect(read.problems).toEqual([{ file: 'gone.yml', line: 1, column: 1, message: 'file not found' }]);
+    expect(masked).toContain('k3y');
   });
 });
