@@ -418,6 +418,24 @@ describe('invalid contracts and inputs', () => {
   });
 });
 
+describe('the ca-file and pull-request inputs', () => {
+  it('names an unreadable ca-file and a bad pull-request number as input errors (exit code 2)', async () => {
+    const workspace = await makeWorkspace(makeContract(1));
+    const badCa = await run(workspace, { inputs: { 'ca-file': 'certs/missing.pem' } });
+    expect(badCa.exitCode).toBe(2);
+    expect(errorAnnotations(badCa).map((error) => error.message)).toContain(
+      "Input 'ca-file': cannot read certs/missing.pem (ENOENT)",
+    );
+    expect(staging.hits('/score')).toBe(0);
+
+    const badPr = await run(workspace, { inputs: { 'pull-request': 'main' } });
+    expect(badPr.exitCode).toBe(2);
+    expect(errorAnnotations(badPr).map((error) => error.message)).toContain(
+      "Input 'pull-request' must be a pull request number such as 42, not 'main'.",
+    );
+  });
+});
+
 describe('merge mode', () => {
   it('joins shard reports into one comment and summary', async () => {
     scoreStatus = 500;

@@ -286,6 +286,22 @@ describe('TLS with a self-signed certificate', () => {
     expect(trusted.code, trusted.stdout + trusted.stderr).toBe(0);
     expect(trusted.stdout).toContain('1 check: 1 passed, 0 failed');
   });
+
+  it('passes through the CLI with --ca-file, and a file holding no certificate is an input error', async () => {
+    await ensureBundle();
+    await writeFile(path.join(dir, 'tls.yml'), contractText([hook('Self-signed', `${tlsUrl}/score`)]));
+    const trusted = await runNodeHere(
+      [CLI, 'run', '--quiet', '--no-color', '--ca-file', cert.certPath, 'tls.yml'],
+      {},
+    );
+    expect(trusted.code, trusted.stdout + trusted.stderr).toBe(0);
+    expect(trusted.stdout).toContain('1 check: 1 passed, 0 failed');
+
+    const notPem = await runNodeHere([CLI, 'run', '--quiet', '--ca-file', 'tls.yml', 'tls.yml'], {});
+    expect(notPem.code).toBe(2);
+    expect(notPem.stderr).toContain('--ca-file: tls.yml holds no PEM certificate');
+    expect(notPem.stderr).not.toMatch(/\n\s+at /);
+  });
 });
 
 describe('responses that are not HTTP, or too much of it', () => {
