@@ -12,7 +12,7 @@ import { capProblemsPerFile } from './cap-problems.js';
 import { checkHeaderValue } from './check-header-value.js';
 import { describeSchemaErrors } from './describe-schema-errors.js';
 import { DUPLICATE_KEY_MESSAGE, findDuplicateKeys } from './find-duplicate-keys.js';
-import { createResponseSchemaAjv } from './compile-response-schema.js';
+import { compileResponseSchema, findResponseSchemaErrors } from './compile-response-schema.js';
 import { validate as validateContract } from './contract-validator.js';
 import type { ResponseSchema } from './compile-response-schema.js';
 import {
@@ -579,14 +579,15 @@ function readExpect(context: Context, raw: Json, path: ValuePath): PartialExpect
 /** The schema must be valid for its dialect's meta-schema and compile (refs resolve, formats known). */
 function checkResponseSchema(context: Context, schema: ResponseSchema, path: ValuePath): void {
   try {
-    const ajv = createResponseSchemaAjv(schema);
-    if (!ajv.validateSchema(schema)) {
-      for (const issue of describeSchemaErrors(ajv.errors ?? [], schema, { basePath: path })) {
+    const errors = findResponseSchemaErrors(schema);
+    if (errors.length > 0) {
+      for (const issue of describeSchemaErrors(errors, schema, { basePath: path })) {
         report(context, issue.path, `${issue.message} (in a JSON Schema)`, issue.target);
       }
       return;
     }
-    ajv.compile(schema);
+    // Compiled here once; the judge gets the same compiled validator for the same schema object.
+    compileResponseSchema(schema);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     report(context, path, `${formatValuePath(path)} is not a usable JSON Schema: ${reason}`);
