@@ -9,13 +9,11 @@ import { performance } from 'node:perf_hooks';
 import { inspect } from 'node:util';
 
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 
 import type { ActionSettings } from './adapters/action-inputs.js';
 import { INPUT, OUTPUT, readActionSettings } from './adapters/action-inputs.js';
 import { annotateContractProblems, annotateFailedChecks } from './adapters/annotations.js';
 import { createContractSource } from './adapters/contract-files.js';
-import { installGitHubRetries } from './adapters/github-retry.js';
 import { readReportFiles, writeReportFile } from './adapters/report-files.js';
 import { readCaFile } from './adapters/ca-file.js';
 import { createProgressReporter } from './adapters/console-progress.js';
@@ -27,26 +25,18 @@ import {
   writeJobSummary,
 } from './adapters/job-summary.js';
 import { createMaskingContractSource, listMaskedForms } from './adapters/masking-contract-source.js';
-import {
-  buildCommentMarker,
-  describeCommentFailure,
-  upsertStickyComment,
-} from './adapters/sticky-comment.js';
+import { postPullRequestComment } from './adapters/pull-request-comment.js';
 import type { CheckResult, RunReport } from './core/check-result.js';
 import { ContractFileError, InputError, ReportFileError } from './core/errors.js';
 import { mergeReports } from './core/merge-reports.js';
 import { createRedactor, redactReport } from './core/redact-secrets.js';
-import { renderCommentMarkdown } from './core/render-comment-markdown.js';
 import { renderJsonReport } from './core/render-json-report.js';
 import { renderJunit } from './core/render-junit.js';
 import { renderSummaryMarkdown } from './core/render-summary-markdown.js';
 import { runContracts } from './run-contracts.js';
 
-/** GitHub refuses a comment body over 65,536 characters; leave room for what GitHub adds. */
-const MAX_COMMENT_CHARS = 65_000;
 /** Bodies over this are cut off and reported as `too-large` (SPEC section 3). */
 const MAX_BODY_BYTES = 1024 * 1024;
-const PULL_REQUEST_EVENTS: ReadonlySet<string> = new Set(['pull_request', 'pull_request_target']);
 
 type Redact = (text: string) => string;
 
@@ -104,7 +94,7 @@ async function runAction(): Promise<void> {
       workspace: workspacePath(),
       reserved: failing ? 1 : 0,
     });
-    state.commentUrl = await postComment(redacted, settings);
+    state.commentUrl = await postPullRequestComment(redacted, settings);
     const { total, failed } = redacted.summary;
     if (failed === 0) core.info(`All ${total} webhook contract check${total === 1 ? '' : 's'} passed.`);
     else if (failing)
@@ -225,79 +215,6 @@ async function writeReports(report: RunReport, settings: ActionSettings): Promis
     core.info(`JUnit report: ${path.resolve(workspace, settings.reportJunit)}`);
   }
   return jsonPath;
-}
-
-/**
- * Posts or updates the sticky comment as the `comment` policy says, on pull request events only.
- *
- * @returns the comment's URL, or '' when none was written. Never throws: a failure is a warning.
- */
-async function postComment(report: RunReport, settings: ActionSettings): Promise<string> {
-  const { context } = github;
-  const pullNumber = settings.pullRequest ?? readPullRequestNumber(context.payload);
-  if (settings.comment === 'never') return '';
-  // An explicit `pull-request` input comments from any event (a `workflow_run` workflow commenting for forks).
-  if (
-    (settings.pullRequest === undefined && !PULL_REQUEST_EVENTS.has(context.eventName)) ||
-    pullNumber === undefined
-  ) {
-    core.debug(`No pull request comment: the event is ${context.eventName}, not a pull request.`);
-    return '';
-  }
-  const failed = report.summary.failed > 0;
-  // on-failure: a passing run posts nothing new, but a comment left by an earlier failing run must not go on
-  // saying the contracts fail, so it is updated to the passing text.
-  const createIfMissing = settings.comment === 'always' || failed;
-  if (settings.githubToken === '') {
-    core.warning(`No pull request comment: the '${INPUT.githubToken}' input is empty.`);
-    return '';
-  }
-  const marker = buildCommentMarker(process.env['GITHUB_WORKFLOW'] ?? '', process.env['GITHUB_JOB'] ?? '');
-  const detailsUrl = readRunUrl();
-  const body = renderCommentMarkdown(report, {
-    maxChars: MAX_COMMENT_CHARS,
-    marker,
-    ...(settings.shard === undefined ? {} : { shard: `${settings.shard.index}/${settings.shard.count}` }),
-    ...(detailsUrl === undefined ? {} : { detailsUrl }),
-  });
-  const client = github.getOctokit(settings.githubToken, { baseUrl: context.apiUrl });
-  installGitHubRetries(client, {
-    maxRetries: 3,
-    baseDelayMs: 500,
-    maxDelayMs: 30_000,
-    log: (message) => core.info(message),
-  });
-  const { owner, repo } = context.repo;
-  const outcome = await upsertStickyComment(client, { owner, repo, issueNumber: pullNumber, marker }, body, {
-    createIfMissing,
-  });
-  switch (outcome.kind) {
-    case 'created':
-    case 'updated':
-      core.info(`Pull request comment ${outcome.kind}: ${outcome.url}`);
-      return outcome.url;
-    case 'absent':
-      return '';
-    case 'failed':
-      core.warning(describeCommentFailure(outcome));
-      return '';
-  }
-}
-
-function readPullRequestNumber(payload: typeof github.context.payload): number | undefined {
-  const number: unknown = payload.pull_request?.number;
-  return typeof number === 'number' && Number.isSafeInteger(number) && number > 0 ? number : undefined;
-}
-
-/** The run's page, where the job summary is shown. */
-function readRunUrl(): string | undefined {
-  const {
-    GITHUB_SERVER_URL: server = 'https://github.com',
-    GITHUB_REPOSITORY: repository,
-    GITHUB_RUN_ID: runId,
-  } = process.env;
-  if (repository === undefined || runId === undefined || runId === '') return undefined;
-  return `${server}/${repository}/actions/runs/${runId}`;
 }
 
 function workspacePath(): string {
