@@ -18,6 +18,7 @@ import { planChecks } from './core/plan-checks.js';
 import type { PlannedCheck } from './core/plan-checks.js';
 import type { HttpClient, Log, RunDeps, RunSettings, SendOptions } from './core/ports.js';
 import { createRequestRenderer } from './core/render-request.js';
+import { computeRetryDelay, isRetryable } from './core/retry-policy.js';
 import type { RenderedRequest } from './core/rendered-request.js';
 import { buildRunReport } from './core/run-summary.js';
 
@@ -26,13 +27,6 @@ export interface RunResult {
   /** Every `${NAME}` value the contracts read, for the caller to mask and redact from its outputs. */
   readonly secrets: readonly string[];
 }
-
-/** First retry waits this long; each further one waits twice as long. */
-const RETRY_BASE_DELAY_MS = 500;
-/** No wait between attempts is longer than this, whatever `Retry-After` asks for. */
-const MAX_RETRY_DELAY_MS = 10_000;
-/** Statuses that say "try again later" rather than "your request is wrong". */
-const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 
 /** A planned check with what it needs to run: prepared before any request, so a contract error calls nothing. */
 type PreparedCheck =
@@ -189,7 +183,7 @@ async function sendWithRetries(
   for (let attempt = 1; ; attempt += 1) {
     const outcome = withAttempts(await http.send(request, options), attempt);
     if (attempt > retries || !isRetryable(outcome)) return outcome;
-    const delayMs = computeRetryDelay(outcome, attempt);
+    const delayMs = computeRetryDelay(outcome, attempt, Date.now());
     log.debug(
       `${check.webhook.name} / ${check.sample.name}: attempt ${attempt} got ${describeOutcome(outcome)}; retrying in ${delayMs} ms`,
     );
@@ -200,27 +194,6 @@ async function sendWithRetries(
 function withAttempts(outcome: CallOutcome, attempts: number): CallOutcome {
   // The adapter already says 1 for a first attempt: no copy of the outcome (and its body) then.
   return outcome.kind === 'blocked' || outcome.attempts === attempts ? outcome : { ...outcome, attempts };
-}
-
-function isRetryable(outcome: CallOutcome): boolean {
-  if (outcome.kind === 'network' || outcome.kind === 'timeout') return true;
-  return outcome.kind === 'response' && RETRYABLE_STATUSES.has(outcome.status);
-}
-
-/** `Retry-After` (seconds or an HTTP date) when the server sent one, else 0.5 s, 1 s, 2 s, …; at most 10 s. */
-function computeRetryDelay(outcome: CallOutcome, attempt: number): number {
-  const retryAfter =
-    outcome.kind === 'response' ? parseRetryAfter(outcome.headers['retry-after']) : undefined;
-  const delayMs = retryAfter ?? RETRY_BASE_DELAY_MS * 2 ** (attempt - 1);
-  return Math.min(Math.max(delayMs, 0), MAX_RETRY_DELAY_MS);
-}
-
-function parseRetryAfter(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : date - Date.now();
 }
 
 function describeOutcome(outcome: CallOutcome): string {
