@@ -108,4 +108,8 @@ describe('formatTokenValue', () => {
   it('writes null and undefined as empty, everything else with String()', () => {
     expect([null, undefined, 0, false, 'x'].map(formatTokenValue)).toEqual(['', '', '0', 'false', 'x']);
   });
+
+  it('sends a lone surrogate under form encoding as U+FFFD (UTF-8 cannot carry it)', () => {
+    expect(encodeTokenValue('a\uD800b', 'form')).toBe('a%EF%BF%BDb');
+  });
 });
