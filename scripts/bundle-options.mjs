@@ -58,8 +58,8 @@ export const undiciPlugin = {
 };
 
 /**
- * Packages src/ needs only for some runs: ajv (a contract with `expect.schema`, a report to merge) and yaml (not
- * needed by `--help` or `merge`). In the bundles they are loaded on first use rather than at every start (about
+ * Packages src/ needs only for some runs: ajv (a contract with `expect.schema`, a report to merge), yaml (not
+ * needed by `--help` or `merge`) and fast-xml-parser (XML responses only). In the bundles they are loaded on first use rather than at every start (about
  * 20 ms of the CLI's start): src/'s import gets a module whose exports are getters that load the package then.
  * Tests and type checks use the packages directly.
  * @type {import('esbuild').Plugin}
@@ -68,8 +68,9 @@ export const onDemandPlugin = {
   name: 'webhook-contracts-on-demand',
   setup(build) {
     const require = createRequire(join(ROOT, 'package.json'));
-    build.onResolve({ filter: /^(ajv|ajv\/dist\/2019\.js|ajv\/dist\/2020\.js|ajv-formats|yaml)$/ }, (args) =>
-      args.importer.startsWith(SRC) ? { path: args.path, namespace: 'on-demand' } : undefined,
+    build.onResolve(
+      { filter: /^(ajv|ajv\/dist\/2019\.js|ajv\/dist\/2020\.js|ajv-formats|yaml|fast-xml-parser)$/ },
+      (args) => (args.importer.startsWith(SRC) ? { path: args.path, namespace: 'on-demand' } : undefined),
     );
     build.onLoad({ filter: /.*/, namespace: 'on-demand' }, (args) => {
       // Every export the package has (a function's own `name`, `length`, `prototype` are not exports).
