@@ -10,19 +10,17 @@ import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 
 import { createHttpClient } from '../../src/adapters/http-client.js';
 import type { CheckResult, FailureKind, RunReport } from '../../src/core/check-result.js';
 import type { HttpClient, RunSettings } from '../../src/core/ports.js';
-import { runContracts } from '../../src/run-contracts.js';
 import { makeSelfSignedCert } from '../support/self-signed-cert.js';
 import type { SelfSignedCert } from '../support/self-signed-cert.js';
 import { CLI, ensureBundle, runNode } from '../support/run-node.js';
 import type { NodeResult } from '../support/run-node.js';
-import { makeContractSource } from '../support/make-contract-source.js';
+import { findCheck, runEngine } from '../support/run-engine.js';
 import { DEFAULT_JSON_BODY, startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';
 
@@ -169,36 +167,15 @@ async function run(
   overrides: Partial<RunSettings> = {},
   http: HttpClient = client,
 ): Promise<RunReport> {
-  const text = contractText(webhooks);
-  const { report } = await runContracts(
-    {
-      contracts: ['faults.yml'],
-      concurrency: 1,
-      maxBodyBytes: MIB,
-      allowedHosts: 'any',
-      retries: 0,
-      env: {},
-      ...overrides,
-    },
-    {
-      http,
-      files: makeContractSource([{ file: 'faults.yml', text }]),
-      log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
-      now: () => performance.now(),
-    },
-  );
-  return report;
-}
-
-function checkNamed(report: RunReport, name: string): CheckResult {
-  const check = report.checks.find((candidate) => candidate.webhook === name);
-  if (check === undefined) throw new Error(`no check for ${name}`);
-  return check;
+  return runEngine([{ file: 'faults.yml', text: contractText(webhooks) }], {
+    http,
+    settings: { concurrency: 1, ...overrides },
+  });
 }
 
 /** Exactly one failure, of `kind`, with a message matching `message`; returns the check. */
 function expectOneFailure(report: RunReport, name: string, kind: FailureKind, message: RegExp): CheckResult {
-  const check = checkNamed(report, name);
+  const check = findCheck(report, name);
   expect(check.passed, name).toBe(false);
   expect(
     check.failures.map((failure) => failure.kind),
@@ -224,7 +201,7 @@ describe('bodies that are not what they claim', () => {
       hook('Bad bytes structure', `${server.url}/bad-utf8-structure`),
       passingHook(),
     ]);
-    const inside = checkNamed(report, 'Bad bytes inside');
+    const inside = findCheck(report, 'Bad bytes inside');
     expect(inside.passed).toBe(true);
     expect(inside.mapped).toEqual({ leadScore: 42, tier: 'g\uFFFD\uFFFD\uFFFDld' });
     expect(inside.warnings.join('\n')).toMatch(/not valid UTF-8/);
@@ -242,7 +219,7 @@ describe('bodies that are not what they claim', () => {
       }),
       passingHook(),
     ]);
-    expect(checkNamed(report, 'JSON as HTML')).toMatchObject({ passed: true, mapped: { leadScore: 42 } });
+    expect(findCheck(report, 'JSON as HTML')).toMatchObject({ passed: true, mapped: { leadScore: 42 } });
     expectOneFailure(report, 'JSON declared XML', 'unparseable', /not valid XML/);
     expectLastPassed(report);
   });
@@ -266,7 +243,7 @@ describe('TLS with a self-signed certificate', () => {
     const trusting = createHttpClient({ ca: cert.cert });
     try {
       const report = await run([hook('Self-signed', `${tlsUrl}/score`), passingHook()], {}, trusting);
-      expect(checkNamed(report, 'Self-signed')).toMatchObject({ passed: true, mapped: { leadScore: 42 } });
+      expect(findCheck(report, 'Self-signed')).toMatchObject({ passed: true, mapped: { leadScore: 42 } });
       expectLastPassed(report);
     } finally {
       await trusting.close();

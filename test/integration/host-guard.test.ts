@@ -14,9 +14,10 @@ import { stringify } from 'yaml';
 
 import { createHttpClient } from '../../src/adapters/http-client.js';
 import type { ResolveAll } from '../../src/adapters/guarded-lookup.js';
-import type { CheckResult, RunReport } from '../../src/core/check-result.js';
+import type { RunReport } from '../../src/core/check-result.js';
 import type { HttpClient, RunSettings } from '../../src/core/ports.js';
 import { runContracts } from '../../src/run-contracts.js';
+import { findCheck, runEngine } from '../support/run-engine.js';
 import { makeContractSource } from '../support/make-contract-source.js';
 import { startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';
@@ -110,35 +111,14 @@ async function run(
   webhooks: readonly WebhookSpec[],
   overrides: Partial<RunSettings> = {},
 ): Promise<RunReport> {
-  const text = stringify({ version: 1, webhooks });
-  const { report } = await runContracts(
-    {
-      contracts: ['hosts.yml'],
-      concurrency: 2,
-      maxBodyBytes: 1024 * 1024,
-      allowedHosts: 'any',
-      retries: 0,
-      env: { API_KEY },
-      ...overrides,
-    },
-    {
-      http: guardedTransport,
-      files: makeContractSource([{ file: 'hosts.yml', text }]),
-      log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
-      now: () => performance.now(),
-    },
-  );
-  return report;
-}
-
-function checkNamed(report: RunReport, name: string): CheckResult {
-  const check = report.checks.find((candidate) => candidate.webhook === name);
-  if (check === undefined) throw new Error(`no check for ${name}`);
-  return check;
+  return runEngine([{ file: 'hosts.yml', text: stringify({ version: 1, webhooks }) }], {
+    http: guardedTransport,
+    settings: { concurrency: 2, env: { API_KEY }, ...overrides },
+  });
 }
 
 function expectBlocked(report: RunReport, name: string, message: RegExp): void {
-  const check = checkNamed(report, name);
+  const check = findCheck(report, name);
   expect(check.passed, name).toBe(false);
   expect(
     check.failures.map((failure) => failure.kind),
@@ -167,8 +147,8 @@ describe('allowed-hosts: a secret goes only to an allowed host', () => {
       [secretHook('Secret', `${server.url}/json`), hook('Plain', `${server.url}/json`)],
       { allowedHosts: [`127.0.0.1:${server.port}`] },
     );
-    expect(checkNamed(report, 'Secret').passed).toBe(true);
-    expect(checkNamed(report, 'Plain').passed).toBe(true);
+    expect(findCheck(report, 'Secret').passed).toBe(true);
+    expect(findCheck(report, 'Plain').passed).toBe(true);
     expect(server.hits('/json')).toBe(2);
     // The port is part of the rule: the same host on another port is not allowed.
     const otherPort = await run([secretHook('Secret', `${server.url}/json`)], {
@@ -237,7 +217,7 @@ describe('link-local and cloud metadata addresses are never called', () => {
         /link-local or cloud metadata address, which is never called/,
       );
     }
-    expect(checkNamed(report, 'Control').passed).toBe(true);
+    expect(findCheck(report, 'Control').passed).toBe(true);
     expect(escaped).toEqual([]);
   });
 
@@ -268,7 +248,7 @@ describe('a hostname that resolves to a link-local address', () => {
       ['Mapped', '::ffff:169\\.254\\.169\\.254'],
       ['Mixed', '169\\.254\\.10\\.1'],
     ] as const) {
-      const check = checkNamed(report, name);
+      const check = findCheck(report, name);
       expect(
         check.failures.map((failure) => failure.kind),
         name,
@@ -279,11 +259,11 @@ describe('a hostname that resolves to a link-local address', () => {
       );
     }
     // The URL's spelling, not the parser's lower-cased one: a secret in a hostname is redacted in this form.
-    const probe = checkNamed(report, 'Probe').failures[0]?.message ?? '';
+    const probe = findCheck(report, 'Probe').failures[0]?.message ?? '';
     expect(probe).toMatch(/\bMetadata-Probe\.test resolves to/);
     expect(probe).not.toContain('metadata-probe.test');
     // The stand-in resolver is what the adapter used: the alias reached the staging server through it.
-    expect(checkNamed(report, 'Alias').passed).toBe(true);
+    expect(findCheck(report, 'Alias').passed).toBe(true);
     expect(server.hits('/json')).toBe(1);
     expect(resolved).toEqual(expect.arrayContaining(['metadata-probe.test', 'staging-alias.test']));
   });
@@ -292,7 +272,7 @@ describe('a hostname that resolves to a link-local address', () => {
     const report = await run([secretHook('Allowed probe', 'http://metadata-probe.test/')], {
       allowedHosts: ['metadata-probe.test'],
     });
-    const check = checkNamed(report, 'Allowed probe');
+    const check = findCheck(report, 'Allowed probe');
     expect(check.errorType).toBe('EHOSTBLOCKED');
     expect(server.connections()).toBe(0);
   });

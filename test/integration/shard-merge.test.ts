@@ -1,16 +1,14 @@
-import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { createHttpClient } from '../../src/adapters/http-client.js';
 import type { RunReport } from '../../src/core/check-result.js';
 import { mergeReports } from '../../src/core/merge-reports.js';
-import type { HttpClient, RunSettings, Shard } from '../../src/core/ports.js';
+import type { HttpClient, Shard } from '../../src/core/ports.js';
 import { readReport } from '../../src/core/read-report.js';
 import { renderCommentMarkdown } from '../../src/core/render-comment-markdown.js';
 import { renderJsonReport } from '../../src/core/render-json-report.js';
 import { renderSummaryMarkdown } from '../../src/core/render-summary-markdown.js';
-import { runContracts } from '../../src/run-contracts.js';
-import { makeContractSource } from '../support/make-contract-source.js';
+import { runEngine } from '../support/run-engine.js';
 import { startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';
 
@@ -67,21 +65,9 @@ function contractFiles(): { file: string; text: string }[] {
 }
 
 async function run(shard?: Shard): Promise<RunReport> {
-  const sources = contractFiles();
-  const settings: RunSettings = {
-    contracts: sources.map((source) => source.file),
-    concurrency: 3,
-    maxBodyBytes: 1024 * 1024,
-    allowedHosts: 'any',
-    retries: 0,
-    env: {},
-    ...(shard === undefined ? {} : { shard }),
-  };
-  const { report } = await runContracts(settings, {
+  const report = await runEngine(contractFiles(), {
     http: client,
-    files: makeContractSource(sources),
-    log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
-    now: () => performance.now(),
+    settings: { concurrency: 3, ...(shard === undefined ? {} : { shard }) },
   });
   // Latency differs between two runs of the same check: compare everything else.
   return { ...report, checks: report.checks.map((check) => ({ ...check, latencyMs: 0 })) };
