@@ -14,7 +14,7 @@ import { checkHostPolicy } from './core/host-policy.js';
 import { createJudge } from './core/judge-check.js';
 import type { Judge } from './core/judge-check.js';
 import { parseReadContracts } from './core/parse-read-contracts.js';
-import { planChecks } from './core/plan-checks.js';
+import { assertShard, isInShard, planChecks } from './core/plan-checks.js';
 import type { PlannedCheck } from './core/plan-checks.js';
 import type { HttpClient, Log, RunDeps, RunSettings, SendOptions } from './core/ports.js';
 import { createRequestRenderer } from './core/render-request.js';
@@ -62,11 +62,8 @@ export async function runContracts(settings: RunSettings, deps: RunDeps): Promis
   // Every check is prepared, not just this shard's, so each job of a matrix finds the same contract errors.
   const all = prepareChecks(planChecks(files), settings);
   const { shard } = settings;
-  let prepared = all;
-  if (shard !== undefined) {
-    const inShard = new Set(planChecks(files, shard).map((check) => check.index));
-    prepared = all.filter((check) => inShard.has(check.check.index));
-  }
+  if (shard !== undefined) assertShard(shard);
+  const prepared = shard === undefined ? all : all.filter((check) => isInShard(check.check.index, shard));
 
   const results = new Array<CheckResult>(prepared.length);
   let done = 0;

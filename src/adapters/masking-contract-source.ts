@@ -4,6 +4,7 @@
  * them from every report); this decorator exists so that no log line is ever written before the mask is.
  */
 import { interpolateEnv } from '../core/interpolate-env.js';
+import { listSecretForms } from '../core/redact-secrets.js';
 import type { ContractSource } from '../core/ports.js';
 
 export interface MaskingContractSourceOptions {
@@ -40,15 +41,11 @@ export function createMaskingContractSource(
 }
 
 /**
- * The forms of a secret that can appear in a log: itself, URL-encoded (a token in a query string), base64
- * (HTTP basic auth), and each line of a multi-line value (the runner masks line by line).
+ * The forms of a secret the runner should mask: every form the report redactor removes, and each line of a
+ * multi-line value (the runner masks line by line).
  */
 export function listMaskedForms(secret: string): string[] {
-  const forms = new Set<string>([
-    secret,
-    encodeURIComponent(secret),
-    Buffer.from(secret, 'utf8').toString('base64'),
-  ]);
+  const forms = new Set<string>(listSecretForms(secret));
   for (const line of secret.split(/\r?\n/)) if (line.trim() !== '') forms.add(line);
   return [...forms].filter((form) => form !== '');
 }

@@ -47,10 +47,16 @@ export function planChecks(files: readonly ContractFile[], shard?: Shard): Plann
     }
   }
   if (shard === undefined) return planned;
-  return planned.filter((check) => check.index % shard.count === shard.index - 1);
+  return planned.filter((check) => isInShard(check.index, shard));
 }
 
-function assertShard(shard: Shard): void {
+/** True when the check at plan position `index` belongs to `shard` (round-robin, see {@link planChecks}). */
+export function isInShard(index: number, shard: Shard): boolean {
+  return index % shard.count === shard.index - 1;
+}
+
+/** @throws InputError when the shard is not `1 <= index <= count`. */
+export function assertShard(shard: Shard): void {
   const { index, count } = shard;
   if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count) {
     throw new InputError(`shard must be i/n with 1 <= i <= n, got ${String(index)}/${String(count)}`);

@@ -79,7 +79,7 @@ export function redactReport(report: RunReport, redact: (text: string) => string
 }
 
 /** Every form in which `secret` may appear in a response, a URL or a header we report. */
-function listSecretForms(secret: string): string[] {
+export function listSecretForms(secret: string): string[] {
   const uriEncoded = encodeURIComponent(secret);
   const forms = [
     secret,

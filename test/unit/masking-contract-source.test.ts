@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 
 import { createMaskingContractSource, listMaskedForms } from '../../src/adapters/masking-contract-source.js';
 import type { ContractSource } from '../../src/core/ports.js';
+import { listSecretForms } from '../../src/core/redact-secrets.js';
 
 describe('listMaskedForms', () => {
-  it('lists the value, its URL-encoded and base64 forms, once each', () => {
-    expect(listMaskedForms('a b/c')).toEqual(['a b/c', 'a%20b%2Fc', 'YSBiL2M=']);
-    expect(listMaskedForms('abc')).toEqual(['abc', 'YWJj']);
+  it('lists every form the report redactor removes (value, URL, form and base64 encodings), once each', () => {
+    const forms = listMaskedForms('a b/c');
+    expect(forms).toEqual(expect.arrayContaining(['a b/c', 'a%20b%2Fc', 'a+b%2Fc', 'YSBiL2M=']));
+    expect(forms).toEqual(expect.arrayContaining(listSecretForms('a b/c').filter((form) => form !== '')));
+    expect(new Set(forms).size).toBe(forms.length);
+    expect(listMaskedForms('abc')).toEqual(expect.arrayContaining(['abc', 'YWJj']));
   });
 
   it('masks each line of a multi-line secret on its own', () => {
