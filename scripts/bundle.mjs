@@ -1,8 +1,18 @@
 // Builds the committed bundles: dist/index.js (the action) and the CLI, dist/cli.js: a small entry that turns on
-// Node's compile cache and then loads the rest, dist/cli-run.js (the cache only helps modules loaded after it).
+// Node's compile cache and then loads the rest, dist/cli-run.js (the cache only helps modules loaded after it),
+// which loads ajv, yaml and fast-xml-parser from their own files (dist/cli-*.cjs) when a run first needs them.
 // First regenerates src/core/contract-validator.js, the contract schema compiled ahead of time.
 import { build } from 'esbuild';
-import { commonOptions } from './bundle-options.mjs';
+import {
+  commonOptions,
+  createOnDemandPlugin,
+  lazyHttp2Plugin,
+  ON_DEMAND_GROUPS,
+  requireBuiltinsPlugin,
+  undiciPlugin,
+  vendorEntrySource,
+  vendorFileName,
+} from './bundle-options.mjs';
 import { writeContractValidator } from './contract-validator-code.ts';
 import { writeLicenses } from './write-licenses.mjs';
 
@@ -22,8 +32,32 @@ const cli = await build({
   legalComments: 'linked',
   entryPoints: { cli: 'src/cli-main.ts' },
   outdir: 'dist',
+  plugins: [undiciPlugin, createOnDemandPlugin({ split: true }), lazyHttp2Plugin, requireBuiltinsPlugin],
   // The dynamic import in src/cli-main.ts becomes its own file, named without a hash so dist/ diffs stay readable.
   splitting: true,
   chunkNames: 'cli-run',
 });
-writeLicenses(root, [action.metafile, cli.metafile], `${root}dist/licenses.txt`);
+const vendors = await Promise.all(
+  Object.keys(ON_DEMAND_GROUPS).map((group) =>
+    build({
+      ...commonOptions,
+      metafile: true,
+      legalComments: 'linked',
+      format: 'cjs',
+      banner: {},
+      plugins: [],
+      stdin: {
+        contents: vendorEntrySource(group),
+        resolveDir: root,
+        sourcefile: `${group}-entry.cjs`,
+        loader: 'js',
+      },
+      outfile: `dist/${vendorFileName(group)}`,
+    }),
+  ),
+);
+writeLicenses(
+  root,
+  [action.metafile, cli.metafile, ...vendors.map((vendor) => vendor.metafile)],
+  `${root}dist/licenses.txt`,
+);

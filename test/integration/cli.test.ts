@@ -11,6 +11,7 @@ import { CLI, ROOT, ensureBundle, runNode } from '../support/run-node.js';
 import type { NodeResult } from '../support/run-node.js';
 import { startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';
+import { startTunnelProxy } from '../support/tunnel-proxy.js';
 
 const SECRET = 'sk-live-7f3a9c41d2';
 
@@ -73,6 +74,49 @@ describe('webhook-contracts run', () => {
     expect(result.stdout).toMatch(/✓\s+Hook 1\s+bob\s+200/);
     expect(result.stdout).toContain('2 checks: 2 passed, 0 failed');
     expect(server.hits('/json')).toBe(2);
+  });
+
+  // The bundle loads yaml, fast-xml-parser and ajv from files of their own (dist/cli-*.cjs) on first use, and
+  // undici's proxy agent only when a proxy is set: these runs go through each of those paths in the built CLI.
+  it('loads what a run needs on demand: XML responses, response schemas', async () => {
+    const file = await writeContract(
+      'on-demand.yml',
+      `version: 1
+samples:
+  alice: { lead: { Email: alice@example.com } }
+fields:
+  leadScore: integer
+  tier: string
+webhooks:
+  - name: XML hook
+    url: '\${STAGING_URL}/xml'
+    responseType: xml
+    mappings: { result.data.score: leadScore }
+  - name: Schema hook
+    url: '\${STAGING_URL}/json'
+    responseType: json
+    mappings: { data.tier: tier }
+    expect:
+      schema: { type: object, required: [data], properties: { data: { properties: { tier: { enum: [gold] } } } } }
+`,
+    );
+    const result = await runCli(['run', file]);
+    expect(result.stdout).toMatch(/✓\s+XML hook\s+alice\s+200/);
+    expect(result.stdout).toMatch(/✓\s+Schema hook\s+alice\s+200/);
+    expect(result.code).toBe(0);
+  });
+
+  it('sends through HTTP_PROXY when it is set', async () => {
+    const proxy = await startTunnelProxy();
+    try {
+      const file = await writeContract('proxied.yml', contractFor(['/json']));
+      const result = await runCli(['run', file], { HTTP_PROXY: proxy.url });
+      expect(result.code).toBe(0);
+      expect(proxy.tunnels()).toEqual([`127.0.0.1:${server.port}`]);
+      expect(server.hits('/json')).toBe(1);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('reads webhook-contracts.yml when no file is named', async () => {

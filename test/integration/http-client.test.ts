@@ -1,6 +1,3 @@
-import { createServer } from 'node:http';
-import { connect } from 'node:net';
-import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGuardedLookup } from '../../src/adapters/guarded-lookup.js';
 import { createHttpClient } from '../../src/adapters/http-client.js';
@@ -10,6 +7,7 @@ import type { RenderedRequest } from '../../src/core/rendered-request.js';
 import { findClosedPort } from '../support/find-closed-port.js';
 import { DEFAULT_JSON_BODY, startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';
+import { startTunnelProxy } from '../support/tunnel-proxy.js';
 
 const MIB = 1024 * 1024;
 const SEND = { timeoutMs: 5_000, maxBodyBytes: MIB };
@@ -281,53 +279,4 @@ async function waitFor(condition: () => boolean): Promise<void> {
   for (let tries = 0; tries < 200 && !condition(); tries += 1)
     await new Promise((resolve) => setTimeout(resolve, 10));
   expect(condition()).toBe(true);
-}
-
-/** A CONNECT proxy on 127.0.0.1 that tunnels only to 127.0.0.1 and records each tunnel's target. */
-async function startTunnelProxy(): Promise<{
-  url: string;
-  tunnels: () => string[];
-  close: () => Promise<void>;
-}> {
-  const tunnels: string[] = [];
-  const sockets = new Set<Socket>();
-  const proxy = createServer((_request, response) => {
-    response.writeHead(405);
-    response.end();
-  });
-  proxy.on('connect', (request: { url?: string }, client: Socket, head: Buffer) => {
-    const target = request.url ?? '';
-    tunnels.push(target);
-    const [host, port] = target.split(':');
-    if (host !== '127.0.0.1') {
-      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
-    }
-    const upstream = connect(Number(port), '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => undefined);
-      socket.once('close', () => {
-        sockets.delete(socket);
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  const { port } = proxy.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    tunnels: () => [...tunnels],
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      proxy.closeAllConnections();
-      await new Promise<void>((resolve) => proxy.close(() => resolve()));
-    },
-  };
 }
