@@ -4,6 +4,16 @@ import module from 'node:module';
 import { isatty } from 'node:tty';
 import type { CliStream } from './cli.js';
 
+// The CLI is built for Node 24 (the Actions runtime): on an older Node it would fail on a missing API with a
+// stack trace, so it says what it needs instead.
+const MINIMUM_NODE_MAJOR = 24;
+if (Number(process.versions.node.split('.')[0]) < MINIMUM_NODE_MAJOR) {
+  process.stderr.write(
+    `webhook-contracts needs Node.js ${MINIMUM_NODE_MAJOR} or later; this is Node.js ${process.versions.node}.\n`,
+  );
+  process.exit(2);
+}
+
 // Node keeps the compiled code of the modules loaded after this in its compile cache (in the temporary directory),
 // so a later start skips most of the parsing and compiling. Harmless when the directory is not writable: Node then
 // runs without it. That is why the CLI itself is loaded below, by import(): static imports would load first.

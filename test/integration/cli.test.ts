@@ -5,6 +5,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { CLI, ROOT, ensureBundle, runNode } from '../support/run-node.js';
@@ -313,6 +314,22 @@ describe('webhook-contracts merge', () => {
 });
 
 describe('help and version', () => {
+  it('says which Node it needs on an older one, instead of failing with a stack trace', async () => {
+    // The Node under test is 24; a preloaded module makes it report 20, as the system Node of many machines does.
+    const preload = path.join(dir, 'pretend-node-20.mjs');
+    await writeFile(
+      preload,
+      "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.19.0' } });\n",
+    );
+    const result = await runNode(['--import', pathToFileURL(preload).href, CLI, '--help'], {
+      cwd: dir,
+      env: {},
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('webhook-contracts needs Node.js 24 or later; this is Node.js 20.19.0.\n');
+    expect(result.stdout).toBe('');
+  });
+
   it('prints the usage for --help, per command, and the version', async () => {
     const top = await runCli(['--help']);
     expect(top.code).toBe(0);
