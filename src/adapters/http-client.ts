@@ -262,8 +262,15 @@ function describeNetworkError(code: string, error: unknown, url: string): string
   const host = hostOf(url);
   const detail = (error instanceof Error ? error.message : String(error)).trim();
   switch (code) {
-    case 'ECONNREFUSED':
-      return `connection refused by ${host}`;
+    case 'ECONNREFUSED': // Through HTTP(S)_PROXY the refused connection may be the one to the proxy: say so rather than blame the
+    // target. The proxy's address is not named: it is the runner's, and its URL may carry credentials.
+    {
+      const refused = refusedPort(error);
+      const target = targetPort(url);
+      return refused !== undefined && target !== undefined && refused !== target
+        ? `connection refused by the proxy (HTTP_PROXY/HTTPS_PROXY) on the way to ${host}`
+        : `connection refused by ${host}`;
+    }
     case 'ENOTFOUND':
       return `DNS lookup failed: ${host} was not found`;
     case 'EAI_AGAIN':
@@ -303,6 +310,25 @@ function isTlsCode(code: string): boolean {
 }
 
 /** As written, not as WHATWG normalises it: a `${NAME}` secret in the hostname stays in the form that is redacted. */
+/** The port a refused connection was made to, as Node's connect error records it. */
+function refusedPort(error: unknown): number | undefined {
+  if (error instanceof AggregateError) return refusedPort(error.errors[0]);
+  if (!(error instanceof Error)) return undefined;
+  const { port } = error as { port?: unknown };
+  if (typeof port === 'number') return port;
+  return error.cause === undefined ? undefined : refusedPort(error.cause);
+}
+
+/** The port a URL is served on, explicit or its scheme's default; undefined for an unparseable URL. */
+function targetPort(url: string): number | undefined {
+  try {
+    const { port, protocol } = new URL(url);
+    return port !== '' ? Number(port) : protocol === 'https:' ? 443 : 80;
+  } catch {
+    return undefined;
+  }
+}
+
 function hostOf(url: string): string {
   return readWrittenHost(url, url);
 }

@@ -222,6 +222,23 @@ describe('createHttpClient behind a proxy', () => {
     }
   });
 
+  it('blames the proxy, not the target, when the proxy refuses the connection', async () => {
+    const closedPort = await findClosedPort();
+    process.env['HTTP_PROXY'] = `http://user:proxy-password@127.0.0.1:${closedPort}`;
+    delete process.env['NO_PROXY'];
+    const proxied = createHttpClient();
+    try {
+      const outcome = expectKind(await proxied.send(get('/json'), SEND), 'network');
+      expect(outcome.message).toBe(
+        `connection refused by the proxy (HTTP_PROXY/HTTPS_PROXY) on the way to 127.0.0.1:${server.port}`,
+      );
+      expect(outcome.message).not.toContain('proxy-password');
+      expect(outcome.message).not.toContain(String(closedPort));
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('keeps the whole-call timeout through the proxy', async () => {
     const proxy = await startTunnelProxy();
     try {
