@@ -262,8 +262,9 @@ function describeNetworkError(code: string, error: unknown, url: string): string
   const host = hostOf(url);
   const detail = (error instanceof Error ? error.message : String(error)).trim();
   switch (code) {
-    case 'ECONNREFUSED': // target. The proxy's address is not named: it is the runner's, and its URL may carry credentials. // Through HTTP(S)_PROXY the refused connection may be the one to the proxy: say so rather than blame the
-    {
+    case 'ECONNREFUSED': {
+      // Through HTTP(S)_PROXY the refused connection may be the one to the proxy: say so rather than blame the
+      // target. The proxy's address is not named: it is the runner's, and its URL may carry credentials.
       const refused = refusedPort(error);
       const target = targetPort(url);
       return refused !== undefined && target !== undefined && refused !== target
