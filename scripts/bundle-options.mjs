@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -144,13 +144,14 @@ export const lazyHttp2Plugin = {
   setup(build) {
     build.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) =>
       args.importer.endsWith(join('undici', 'lib', 'dispatcher', 'client.js')) && args.namespace === 'file'
-        ? { path: join(dirname(args.importer), 'client-h2.js'), namespace: 'lazy-client-h2' }
+        ? // Relative to the root: the path names the module in the bundle, which must not depend on the checkout's place.
+          { path: relative(ROOT, join(dirname(args.importer), 'client-h2.js')), namespace: 'lazy-client-h2' }
         : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'lazy-client-h2' }, (args) => ({
-      contents: `module.exports = function connectH2(client, socket) { return require(${JSON.stringify(args.path)})(client, socket); };`,
+      contents: `module.exports = function connectH2(client, socket) { return require(${JSON.stringify(join(ROOT, args.path))})(client, socket); };`,
       loader: 'js',
-      resolveDir: dirname(args.path),
+      resolveDir: ROOT,
     }));
   },
 };
