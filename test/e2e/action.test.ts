@@ -14,6 +14,7 @@ import type { ActionRun, RunActionOptions } from '../support/run-action.js';
 import { FIXTURES, runAction } from '../support/run-action.js';
 import type { StagingServer } from '../support/staging-server.js';
 import { startStagingServer } from '../support/staging-server.js';
+import { startTunnelProxy } from '../support/tunnel-proxy.js';
 
 const TOKEN = 'ghs_e2eWorkflowToken0123456789abcdef';
 const API_KEY = 'sk_live_e2e_0123456789_secret';
@@ -342,6 +343,26 @@ describe('the action outside a pull request', () => {
     expect(result.summary).toContain('❌ 2 of 2 checks failed');
     expect(result.outputs).toMatchObject({ total: '2', passed: '0', failed: '2', 'comment-url': '' });
     expect(result.outputs['report']).toMatch(/report\.json$/);
+  });
+});
+
+describe('the action behind a proxy', () => {
+  it('sends the webhook calls through HTTP_PROXY, as runners behind a corporate proxy set it', async () => {
+    const proxy = await startTunnelProxy();
+    try {
+      scoreStatus = 200;
+      const result = await run(await makeWorkspace(makeContract(2)), {
+        eventName: 'push',
+        eventPath: path.join(FIXTURES, 'push.json'),
+        env: { HTTP_PROXY: proxy.url },
+      });
+      expect(result.outputs).toMatchObject({ total: '2', passed: '2', failed: '0' });
+      expect(result.exitCode).toBe(0);
+      // The two calls run at once (concurrency 8), each through a tunnel to the staging server.
+      expect(proxy.tunnels()).toEqual([`127.0.0.1:${staging.port}`, `127.0.0.1:${staging.port}`]);
+    } finally {
+      await proxy.close();
+    }
   });
 });
 
