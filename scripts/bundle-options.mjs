@@ -156,30 +156,6 @@ export const lazyHttp2Plugin = {
   },
 };
 
-/**
- * Node's built-in modules are required rather than imported in the bundles: an ESM import of a built-in makes Node
- * build a module namespace of all its exports, which runs the lazy getters behind them (`node:util` alone then
- * loads a dozen more internal modules). Measured: util, fs/promises, dns, perf_hooks, timers/promises and path
- * take about 4 ms required and 10 ms imported, at every start. The CLI's entry (src/cli-main.ts) keeps its two
- * imports: a module shared with the rest of the CLI would become a chunk file of its own.
- * @type {import('esbuild').Plugin}
- */
-export const requireBuiltinsPlugin = {
-  name: 'webhook-contracts-require-builtins',
-  setup(build) {
-    build.onResolve({ filter: /^node:/ }, (args) =>
-      (args.kind === 'import-statement' || args.kind === 'dynamic-import') &&
-      !args.importer.endsWith('cli-main.ts')
-        ? { path: args.path, namespace: 'builtin' }
-        : { path: args.path, external: true },
-    );
-    build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
-  },
-};
-
 /** @type {import('esbuild').BuildOptions} */
 export const commonOptions = {
   bundle: true,
@@ -192,7 +168,7 @@ export const commonOptions = {
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  plugins: [undiciPlugin, createOnDemandPlugin({ split: false }), lazyHttp2Plugin, requireBuiltinsPlugin],
+  plugins: [undiciPlugin, createOnDemandPlugin({ split: false }), lazyHttp2Plugin],
   // Some CommonJS dependencies call require() at run time; give the ESM bundle one.
   banner: {
     js: "import { createRequire as __wcCreateRequire } from 'node:module'; const require = __wcCreateRequire(import.meta.url);",

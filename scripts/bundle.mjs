@@ -8,7 +8,6 @@ import {
   createOnDemandPlugin,
   lazyHttp2Plugin,
   ON_DEMAND_GROUPS,
-  requireBuiltinsPlugin,
   undiciPlugin,
   vendorEntrySource,
   vendorFileName,
@@ -32,7 +31,7 @@ const cli = await build({
   legalComments: 'linked',
   entryPoints: { cli: 'src/cli-main.ts' },
   outdir: 'dist',
-  plugins: [undiciPlugin, createOnDemandPlugin({ split: true }), lazyHttp2Plugin, requireBuiltinsPlugin],
+  plugins: [undiciPlugin, createOnDemandPlugin({ split: true }), lazyHttp2Plugin],
   // The dynamic import in src/cli-main.ts becomes its own file, named without a hash so dist/ diffs stay readable.
   splitting: true,
   chunkNames: 'cli-run',

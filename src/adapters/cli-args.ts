@@ -7,8 +7,8 @@ import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import type { Shard } from '../core/ports.js';
 
-// Read through getBuiltinModule, not imported: importing `node:util` in the bundle copies every export, which
-// makes Node build the lazy ones (TextDecoder and more): about 4 ms of each CLI start in a profile.
+// Read through getBuiltinModule, not imported: an ES import of `node:util` reads every export, which makes Node
+// build the lazy ones (TextDecoder and more): about 4 ms of each CLI start in a profile.
 const { parseArgs } = process.getBuiltinModule('node:util');
 
 export const COMMAND_NAMES = ['run', 'render', 'merge'] as const;

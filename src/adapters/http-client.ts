@@ -309,7 +309,6 @@ function isTlsCode(code: string): boolean {
   );
 }
 
-/** As written, not as WHATWG normalises it: a `${NAME}` secret in the hostname stays in the form that is redacted. */
 /** The port a refused connection was made to, as Node's connect error records it. */
 function refusedPort(error: unknown): number | undefined {
   if (error instanceof AggregateError) return refusedPort(error.errors[0]);
@@ -329,6 +328,7 @@ function targetPort(url: string): number | undefined {
   }
 }
 
+/** As written, not as WHATWG normalises it: a `${NAME}` secret in the hostname stays in the form that is redacted. */
 function hostOf(url: string): string {
   return readWrittenHost(url, url);
 }
