@@ -74,6 +74,18 @@ export function vendorFileName(group) {
 }
 
 /**
+ * undici's HTTP/1 client (the copy src/ bundles) requires its llhttp parser, 72 KiB of base64 WebAssembly, when it
+ * makes its first connection, and a second, 72 KiB copy without SIMD only where SIMD is missing. Split (the CLI),
+ * each ships in a file of its own, so that a quarter of dist/cli-run.js is not read and scanned at every start.
+ * Both are leaf modules (they only decode their base64), safe to load from a separate file.
+ */
+export const LLHTTP_FILES = {
+  'llhttp_simd-wasm': 'undici/lib/llhttp/llhttp_simd-wasm.js',
+  'llhttp-wasm': 'undici/lib/llhttp/llhttp-wasm.js',
+};
+const UNDICI_CLIENT_H1 = join(ROOT, 'node_modules', 'undici', 'lib', 'dispatcher', 'client-h1.js');
+
+/**
  * The packages of ON_DEMAND_GROUPS are loaded on first use rather than at every start: src/'s import gets a module
  * whose exports are getters that load the package then. Inline (the action, the bench), the package is bundled
  * and only its evaluation waits; split (the CLI), it lives in its own file (`vendorFileName`, built by
@@ -102,6 +114,13 @@ export function createOnDemandPlugin({ split }) {
         path: args.path,
         external: true,
       }));
+      if (split) {
+        build.onResolve({ filter: /^\.\.\/llhttp\/llhttp(_simd)?-wasm\.js$/ }, (args) => {
+          if (args.importer !== UNDICI_CLIENT_H1) return undefined;
+          const name = args.path.slice('../llhttp/'.length, -'.js'.length);
+          return { path: `./${vendorFileName(name)}`, external: true };
+        });
+      }
       build.onLoad({ filter: /.*/, namespace: 'on-demand' }, (args) => {
         // Every export the package has (a function's own `name`, `length`, `prototype` are not exports).
         const names = Object.getOwnPropertyNames(require(args.path)).filter(
@@ -124,12 +143,20 @@ export function createOnDemandPlugin({ split }) {
 }
 
 /**
- * The source of group `group`'s file: an object of its packages by specifier.
- * @param {string} group a key of ON_DEMAND_GROUPS
+ * The source of each file the split CLI loads on demand, by its name for `vendorFileName`: for a group of
+ * ON_DEMAND_GROUPS an object of its packages by specifier, for an llhttp file the module itself.
+ * @returns {Record<string, string>}
  */
-export function vendorEntrySource(group) {
-  const specifiers = ON_DEMAND_GROUPS[group];
-  return `module.exports = {\n${specifiers.map((specifier) => `  ${JSON.stringify(specifier)}: require(${JSON.stringify(specifier)}),`).join('\n')}\n};\n`;
+export function vendorEntrySources() {
+  const sources = {};
+  for (const [group, specifiers] of Object.entries(ON_DEMAND_GROUPS)) {
+    sources[group] =
+      `module.exports = {\n${specifiers.map((specifier) => `  ${JSON.stringify(specifier)}: require(${JSON.stringify(specifier)}),`).join('\n')}\n};\n`;
+  }
+  for (const [name, specifier] of Object.entries(LLHTTP_FILES)) {
+    sources[name] = `module.exports = require(${JSON.stringify(specifier)});\n`;
+  }
+  return sources;
 }
 
 /**

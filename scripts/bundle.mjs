@@ -1,15 +1,15 @@
 // Builds the committed bundles: dist/index.js (the action) and the CLI, dist/cli.js: a small entry that turns on
 // Node's compile cache and then loads the rest, dist/cli-run.js (the cache only helps modules loaded after it),
-// which loads ajv, yaml and fast-xml-parser from their own files (dist/cli-*.cjs) when a run first needs them.
+// which loads ajv, yaml, fast-xml-parser and undici's llhttp parser from their own files (dist/cli-*.cjs) when a run
+// first needs them.
 // First regenerates src/core/contract-validator.js, the contract schema compiled ahead of time.
 import { build } from 'esbuild';
 import {
   commonOptions,
   createOnDemandPlugin,
   lazyHttp2Plugin,
-  ON_DEMAND_GROUPS,
   undiciPlugin,
-  vendorEntrySource,
+  vendorEntrySources,
   vendorFileName,
 } from './bundle-options.mjs';
 import { writeContractValidator } from './contract-validator-code.ts';
@@ -37,7 +37,7 @@ const cli = await build({
   chunkNames: 'cli-run',
 });
 const vendors = await Promise.all(
-  Object.keys(ON_DEMAND_GROUPS).map((group) =>
+  Object.entries(vendorEntrySources()).map(([name, contents]) =>
     build({
       ...commonOptions,
       metafile: true,
@@ -45,13 +45,8 @@ const vendors = await Promise.all(
       format: 'cjs',
       banner: {},
       plugins: [],
-      stdin: {
-        contents: vendorEntrySource(group),
-        resolveDir: root,
-        sourcefile: `${group}-entry.cjs`,
-        loader: 'js',
-      },
-      outfile: `dist/${vendorFileName(group)}`,
+      stdin: { contents, resolveDir: root, sourcefile: `${name}-entry.cjs`, loader: 'js' },
+      outfile: `dist/${vendorFileName(name)}`,
     }),
   ),
 );
