@@ -1,7 +1,6 @@
-// Builds the committed bundles: dist/index.js (the action) and the CLI, dist/cli.js: a small entry that turns on
-// Node's compile cache and then loads the rest, dist/cli-run.js (the cache only helps modules loaded after it),
-// which loads ajv, yaml, fast-xml-parser and undici's llhttp parser from their own files (dist/cli-*.cjs) when a run
-// first needs them.
+// Builds the committed bundles: dist/index.js (the action) and the CLI, dist/cli.js: a small entry that loads the
+// rest, dist/cli-run.cjs, with a code cache (src/adapters/code-cache-loader.ts); it loads ajv, yaml, fast-xml-parser
+// and undici's llhttp parser from files of their own (dist/cli-*.cjs) when a run first needs them.
 // First regenerates src/core/contract-validator.js, the contract schema compiled ahead of time.
 import { build } from 'esbuild';
 import {
@@ -25,16 +24,24 @@ const action = await build({
   entryPoints: ['src/action-main.ts'],
   outfile: 'dist/index.js',
 });
+// The CLI's entry (its Node version check and the code-cache loader) and the CLI proper, a CommonJS file the entry
+// loads with its code cache (src/adapters/code-cache-loader.ts).
+const cliEntry = await build({
+  ...commonOptions,
+  metafile: true,
+  legalComments: 'linked',
+  entryPoints: ['src/cli-main.ts'],
+  outfile: 'dist/cli.js',
+});
 const cli = await build({
   ...commonOptions,
   metafile: true,
   legalComments: 'linked',
-  entryPoints: { cli: 'src/cli-main.ts' },
-  outdir: 'dist',
+  format: 'cjs',
+  banner: {},
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/cli-run.cjs',
   plugins: [undiciPlugin, createOnDemandPlugin({ split: true }), lazyHttp2Plugin],
-  // The dynamic import in src/cli-main.ts becomes its own file, named without a hash so dist/ diffs stay readable.
-  splitting: true,
-  chunkNames: 'cli-run',
 });
 const vendors = await Promise.all(
   Object.entries(vendorEntrySources()).map(([name, contents]) =>
@@ -52,6 +59,6 @@ const vendors = await Promise.all(
 );
 writeLicenses(
   root,
-  [action.metafile, cli.metafile, ...vendors.map((vendor) => vendor.metafile)],
+  [action.metafile, cliEntry.metafile, cli.metafile, ...vendors.map((vendor) => vendor.metafile)],
   `${root}dist/licenses.txt`,
 );

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /** The CLI's entry: the only module with top-level work. Sets the exit code and lets the process end on its own. */
-import module from 'node:module';
 import { isatty } from 'node:tty';
-import type { CliStream } from './cli.js';
+import { fileURLToPath } from 'node:url';
+import { createCodeCacheLoader, defaultCodeCacheDirectory } from './adapters/code-cache-loader.js';
+import type { CliStream, main as CliMain } from './cli.js';
 
 // The CLI is built for Node 24 (the Actions runtime): on an older Node it would fail on a missing API with a
 // stack trace, so it says what it needs instead.
@@ -14,12 +15,17 @@ if (Number(process.versions.node.split('.')[0]) < MINIMUM_NODE_MAJOR) {
   process.exit(2);
 }
 
-// Node keeps the compiled code of the modules loaded after this in its compile cache (in the temporary directory),
-// so a later start skips most of the parsing and compiling. Harmless when the directory is not writable: Node then
-// runs without it. That is why the CLI itself is loaded below, by import(): static imports would load first.
-module.enableCompileCache();
-
-const { main } = await import('./cli.js');
+// The CLI proper is a CommonJS bundle beside this file (dist/cli-run.cjs, built from ./cli.ts), loaded with a code
+// cache written after each run (see code-cache-loader.ts); this entry is only ever run bundled.
+const loader = createCodeCacheLoader({ directory: defaultCodeCacheDirectory() });
+const { main } = loader.load(fileURLToPath(new URL('./cli-run.cjs', import.meta.url))) as {
+  main: typeof CliMain;
+};
+// Only a run that fired its checks (exit 0 or 1) writes the cache: it exists to speed up a run's start, and a
+// `--help` or a run stopped by a contract error would cache too little of it.
+process.once('exit', (code) => {
+  if (process.argv[2] === 'run' && (code === 0 || code === 1)) loader.save();
+});
 
 let stdoutWatched = false;
 // process.stdout and process.stderr are made on first use, which costs milliseconds before the first request:

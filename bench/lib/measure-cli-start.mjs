@@ -17,7 +17,7 @@ const PER_SPAWN_TIMEOUT_MS = 15_000;
  */
 
 /**
- * Warms up once (disk cache, compile cache), then measures `runs` spawns.
+ * Warms up once (disk cache, the CLI's code cache), then measures `runs` spawns.
  * @param {{ cliFile: string, runs: number }} options
  * @returns {Promise<CliStartResult>}
  */
