@@ -91,6 +91,7 @@ export function createCodeCacheLoader(options: CodeCacheLoaderOptions): CodeCach
         const partial = `${pending.cacheFile}.${process.pid}.tmp`;
         fs.writeFileSync(partial, pending.script.createCachedData(), { mode: 0o600 });
         fs.renameSync(partial, pending.cacheFile);
+        removeOlderCaches(directory, pending.cacheFile);
       } catch {
         // A cache that cannot be written is only a slower next start.
       }
@@ -114,6 +115,21 @@ function cacheFileName(file: string): string {
   const info = fs.statSync(file, { bigint: true });
   const key = `${file}\0${info.size}\0${info.mtimeNs}\0${info.ino}\0${process.version}`;
   return `${path.basename(file)}-${hashString(key)}.v8cache`;
+}
+
+/** Removes the caches of earlier builds of the same file (another hash after its name): they can never match again. */
+function removeOlderCaches(directory: string, current: string): void {
+  const name = path.basename(current);
+  const prefix = name.slice(0, name.lastIndexOf('-') + 1);
+  for (const entry of fs.readdirSync(directory)) {
+    if (
+      entry !== name &&
+      entry.startsWith(prefix) &&
+      /^[0-9a-f]{8}\.v8cache$/.test(entry.slice(prefix.length))
+    ) {
+      fs.rmSync(path.join(directory, entry), { force: true });
+    }
+  }
 }
 
 /** FNV-1a, 32 bits: a file name for the key above, not a security measure (the key is in no way secret). */

@@ -121,9 +121,14 @@ describe('createCodeCacheLoader', () => {
     const later = new Date(Date.now() + 5_000);
     await utimes(path.join(files, 'helper.cjs'), later, later);
 
-    const second = await loadInChild(cache, main());
+    const second = await loadInChild(cache, main(), { save: true });
     expect(second.exports).toEqual({ answer: 42, base: 'main.cjs', dir: files });
     expect(second.from).toEqual({ 'main.cjs': 'cache', 'helper.cjs': 'source' });
+    // The new build's cache replaces the old one rather than piling up beside it.
+    const helperCaches = (await cacheFiles()).filter((name) => name.startsWith('helper.cjs-'));
+    expect(helperCaches).toHaveLength(1);
+    const third = await loadInChild(cache, main());
+    expect(third.from).toEqual({ 'main.cjs': 'cache', 'helper.cjs': 'cache' });
   });
 
   it('trusts no directory that others can write, and writes nothing there', async () => {
