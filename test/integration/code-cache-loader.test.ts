@@ -116,13 +116,14 @@ describe('createCodeCacheLoader', () => {
 
   it('does not use the cache of a file that has changed since', async () => {
     await loadInChild(cache, main(), { save: true });
-    // The same length, another body and another modification time: a rebuilt bundle.
-    await writeFile(path.join(files, 'helper.cjs'), 'exports.double = (n) => n + n;\n');
+    // The same length, another body and another modification time: a rebuilt bundle. V8 checks only a cache's
+    // source length, so a cache keyed by name alone would run the old code here and answer 42.
+    await writeFile(path.join(files, 'helper.cjs'), 'exports.double = (n) => n * 3;\n');
     const later = new Date(Date.now() + 5_000);
     await utimes(path.join(files, 'helper.cjs'), later, later);
 
     const second = await loadInChild(cache, main(), { save: true });
-    expect(second.exports).toEqual({ answer: 42, base: 'main.cjs', dir: files });
+    expect(second.exports).toEqual({ answer: 63, base: 'main.cjs', dir: files });
     expect(second.from).toEqual({ 'main.cjs': 'cache', 'helper.cjs': 'source' });
     // The new build's cache replaces the old one rather than piling up beside it.
     const helperCaches = (await cacheFiles()).filter((name) => name.startsWith('helper.cjs-'));
