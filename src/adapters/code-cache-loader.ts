@@ -16,7 +16,7 @@ const fs = process.getBuiltinModule('node:fs');
 const { createRequire } = process.getBuiltinModule('node:module');
 const os = process.getBuiltinModule('node:os');
 const path = process.getBuiltinModule('node:path');
-const { Script } = process.getBuiltinModule('node:vm');
+const { Script, constants: vmConstants } = process.getBuiltinModule('node:vm');
 
 export interface CodeCacheLoader {
   /** Loads (once) and runs the CommonJS file `file`; its `require('./x.cjs')` of a sibling goes through `load` too. */
@@ -44,7 +44,7 @@ interface LoadedFile {
   readonly module: { exports: unknown };
   readonly fromCache: boolean;
   /** Set when the file was compiled without an accepted cache: what `save` writes. */
-  readonly pending?: { readonly script: vm.Script; readonly cacheFile: string };
+  readonly pending?: { readonly script: vm.Script; readonly cache: CacheLocation };
 }
 
 export function createCodeCacheLoader(options: CodeCacheLoaderOptions): CodeCacheLoader {
@@ -56,14 +56,16 @@ export function createCodeCacheLoader(options: CodeCacheLoaderOptions): CodeCach
     const known = loaded.get(file);
     if (known !== undefined) return known.module.exports;
     const source = fs.readFileSync(file, 'utf8');
-    const cacheFile = directory === undefined ? undefined : path.join(directory, cacheFileName(file));
-    const cachedData = cacheFile === undefined ? undefined : readIfPresent(cacheFile);
+    const cache = directory === undefined ? undefined : locateCache(directory, file);
+    const cachedData = cache === undefined ? undefined : readCache(cache);
     // The wrapper's own line is line 0 (lineOffset -1), so stack traces give the file's own line numbers.
     const script = new Script(
       `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`,
       {
         filename: file,
         lineOffset: -1,
+        // An import() in the bundle resolves as it would in a module Node loaded itself.
+        importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
         ...(cachedData === undefined ? {} : { cachedData }),
       },
     );
@@ -72,7 +74,7 @@ export function createCodeCacheLoader(options: CodeCacheLoaderOptions): CodeCach
     loaded.set(file, {
       module,
       fromCache: accepted,
-      ...(cacheFile === undefined || accepted ? {} : { pending: { script, cacheFile } }),
+      ...(cache === undefined || accepted ? {} : { pending: { script, cache } }),
     });
     const nodeRequire = createRequire(file);
     const siblingRequire = (id: string): unknown =>
@@ -88,10 +90,11 @@ export function createCodeCacheLoader(options: CodeCacheLoaderOptions): CodeCach
       if (pending === undefined) continue;
       try {
         // Written beside, then renamed: a concurrent start reads a whole file or none.
-        const partial = `${pending.cacheFile}.${process.pid}.tmp`;
-        fs.writeFileSync(partial, pending.script.createCachedData(), { mode: 0o600 });
-        fs.renameSync(partial, pending.cacheFile);
-        removeOlderCaches(directory, pending.cacheFile);
+        const { file, key } = pending.cache;
+        const partial = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(partial, encodeCache(key, pending.script.createCachedData()), { mode: 0o600 });
+        fs.renameSync(partial, file);
+        removeOlderCaches(directory, file);
       } catch {
         // A cache that cannot be written is only a slower next start.
       }
@@ -107,14 +110,44 @@ export function createCodeCacheLoader(options: CodeCacheLoaderOptions): CodeCach
   return { load, save, compiledFrom };
 }
 
+/** Where the cache of a file is, and the key it must have been written for. */
+interface CacheLocation {
+  readonly file: string;
+  readonly key: string;
+}
+
 /**
- * The cache file of `file`: its path, size and modification time in the name, so a rebuilt or moved bundle never
- * meets an old cache (V8 itself checks only the source's length, its own version and its flags).
+ * The key identifies the build of `file` a cache was made from: its path, size, modification time and inode, and
+ * the Node version. V8 itself checks only a cache's source length (measured: it runs a stale cache of another
+ * source of the same length), its own version and its flags. The file is named after the bundle file and a hash
+ * of the key; the whole key is in the file, and checked when it is read.
  */
-function cacheFileName(file: string): string {
+function locateCache(directory: string, file: string): CacheLocation {
   const info = fs.statSync(file, { bigint: true });
   const key = `${file}\0${info.size}\0${info.mtimeNs}\0${info.ino}\0${process.version}`;
-  return `${path.basename(file)}-${hashString(key)}.v8cache`;
+  return { file: path.join(directory, `${path.basename(file)}-${hashString(key)}.v8cache`), key };
+}
+
+/** A cache file: the key's length (4 bytes), the key, then V8's data. */
+function encodeCache(key: string, data: Buffer): Buffer {
+  const keyBytes = Buffer.from(key, 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(keyBytes.length);
+  return Buffer.concat([length, keyBytes, data]);
+}
+
+/** V8's data from the cache file, when there is one and it was made for its key (a hash collision is not enough). */
+function readCache({ file, key }: CacheLocation): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (bytes.length < 4) return undefined;
+  const keyLength = bytes.readUInt32LE(0);
+  if (bytes.length < 4 + keyLength || bytes.toString('utf8', 4, 4 + keyLength) !== key) return undefined;
+  return bytes.subarray(4 + keyLength);
 }
 
 /** Removes the caches of earlier builds of the same file (another hash after its name): they can never match again. */
@@ -132,7 +165,7 @@ function removeOlderCaches(directory: string, current: string): void {
   }
 }
 
-/** FNV-1a, 32 bits: a file name for the key above, not a security measure (the key is in no way secret). */
+/** FNV-1a, 32 bits: a short file name for a key; the key itself is checked when the file is read. */
 function hashString(text: string): string {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index += 1) {
@@ -157,13 +190,5 @@ function isPrivateDirectory(directory: string): boolean {
     return ownedByUs && (info.mode & 0o022) === 0;
   } catch {
     return false;
-  }
-}
-
-function readIfPresent(file: string): Buffer | undefined {
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    return undefined;
   }
 }

@@ -3,7 +3,18 @@
  * reuses a cache written after a run, and never trusts a cache it should not (corrupt, stale, or in a directory
  * others can write).
  */
-import { chmod, mkdir, mkdtemp, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -112,6 +123,22 @@ describe('createCodeCacheLoader', () => {
 
     const third = await loadInChild(cache, main());
     expect(third.from).toEqual({ 'main.cjs': 'cache', 'helper.cjs': 'cache' });
+  });
+
+  it('checks the whole key written in the cache file, not only the hash in its name', async () => {
+    await loadInChild(cache, main(), { save: true });
+    const mainCache = path.join(
+      cache,
+      (await cacheFiles()).find((name) => name.startsWith('main.cjs')) ?? '',
+    );
+    // The same name and valid V8 data, but written for another key (as a hash collision would be).
+    const bytes = await readFile(mainCache);
+    const keyEnd = 4 + bytes.readUInt32LE(0);
+    bytes[keyEnd - 1] = bytes[keyEnd - 1] === 0x30 ? 0x31 : 0x30;
+    await writeFile(mainCache, bytes);
+
+    const second = await loadInChild(cache, main());
+    expect(second.from).toEqual({ 'main.cjs': 'source', 'helper.cjs': 'cache' });
   });
 
   it('does not use the cache of a file that has changed since', async () => {
