@@ -2,7 +2,6 @@
 /** The CLI's entry: the only module with top-level work. Sets the exit code and lets the process end on its own. */
 import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
-import { createCodeCacheLoader, defaultCodeCacheDirectory } from './adapters/code-cache-loader.js';
 import type { CliStream, main as CliMain } from './cli.js';
 
 // The CLI is built for Node 24 (the Actions runtime): on an older Node it would fail on a missing API with a
@@ -17,6 +16,8 @@ if (Number(process.versions.node.split('.')[0]) < MINIMUM_NODE_MAJOR) {
 
 // The CLI proper is a CommonJS bundle beside this file (dist/cli-run.cjs, built from ./cli.ts), loaded with a code
 // cache written after each run (see code-cache-loader.ts); this entry is only ever run bundled.
+// Imported after the version check: the loader uses APIs an older Node lacks (process.getBuiltinModule).
+const { createCodeCacheLoader, defaultCodeCacheDirectory } = await import('./adapters/code-cache-loader.js');
 const loader = createCodeCacheLoader({ directory: defaultCodeCacheDirectory() });
 const { main } = loader.load(fileURLToPath(new URL('./cli-run.cjs', import.meta.url))) as {
   main: typeof CliMain;

@@ -348,18 +348,23 @@ describe('webhook-contracts merge', () => {
 
 describe('help and version', () => {
   it('says which Node it needs on an older one, instead of failing with a stack trace', async () => {
-    // The Node under test is 24; a preloaded module makes it report 20, as the system Node of many machines does.
+    // The Node under test is 24; a preloaded module makes it report 20.10, as the system Node of many machines
+    // does, and removes an API that Node lacks (process.getBuiltinModule came in 20.16).
     const preload = path.join(dir, 'pretend-node-20.mjs');
     await writeFile(
       preload,
-      "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.19.0' } });\n",
+      [
+        "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.10.0' } });",
+        'delete process.getBuiltinModule;',
+        '',
+      ].join('\n'),
     );
     const result = await runNode(['--import', pathToFileURL(preload).href, CLI, '--help'], {
       cwd: dir,
       env: {},
     });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('webhook-contracts needs Node.js 24 or later; this is Node.js 20.19.0.\n');
+    expect(result.stderr).toBe('webhook-contracts needs Node.js 24 or later; this is Node.js 20.10.0.\n');
     expect(result.stdout).toBe('');
   });
 
