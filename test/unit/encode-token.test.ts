@@ -42,6 +42,7 @@ describe('encodeTokenValue: json', () => {
 describe('encodeTokenValue: form', () => {
   it.each([
     ['a b', 'a+b'],
+    [' a b ', '+a+b+'],
     ['a&b=c', 'a%26b%3Dc'],
     ['1+1', '1%2B1'],
     ['100%', '100%25'],
