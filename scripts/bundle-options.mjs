@@ -68,7 +68,7 @@ export const ON_DEMAND_GROUPS = {
   'fast-xml-parser': ['fast-xml-parser'],
 };
 
-/** The file the CLI loads group `group` from, beside dist/cli-run.cjs. */
+/** The file the CLI loads group `group` from, beside dist/cli.js. */
 export function vendorFileName(group) {
   return `cli-${group}.cjs`;
 }
@@ -76,7 +76,7 @@ export function vendorFileName(group) {
 /**
  * undici's HTTP/1 client (the copy src/ bundles) requires its llhttp parser, 72 KiB of base64 WebAssembly, when it
  * makes its first connection, and a second, 72 KiB copy without SIMD only where SIMD is missing. Split (the CLI),
- * each ships in a file of its own, so that a quarter of dist/cli-run.cjs is not read and scanned at every start.
+ * each ships in a file of its own, so that a quarter of dist/cli.js is not read and scanned at every start.
  * Both are leaf modules (they only decode their base64), safe to load from a separate file.
  */
 export const LLHTTP_FILES = {

@@ -1,7 +1,7 @@
-// Builds the committed bundles: dist/index.js (the action) and the CLI, dist/cli.js: a small entry that loads the
-// rest, dist/cli-run.cjs, with a code cache (src/adapters/code-cache-loader.ts); it loads ajv, yaml, fast-xml-parser
-// and undici's llhttp parser from files of their own (dist/cli-*.cjs) when a run first needs them.
-// First regenerates src/core/contract-validator.js, the contract schema compiled ahead of time.
+// Builds the committed bundles: dist/index.js (the action) and dist/cli.js (the CLI). The CLI loads ajv, yaml,
+// fast-xml-parser and undici's llhttp parser from files of their own (dist/cli-*.cjs) when a run first needs them.
+// First regenerates src/contracts/contract-validator.js, the contract schema compiled ahead of time.
+import { chmodSync } from 'node:fs';
 import { build } from 'esbuild';
 import {
   commonOptions,
@@ -21,28 +21,19 @@ const action = await build({
   ...commonOptions,
   metafile: true,
   legalComments: 'linked',
-  entryPoints: ['src/action-main.ts'],
+  entryPoints: ['src/action/main.ts'],
   outfile: 'dist/index.js',
-});
-// The CLI's entry (its Node version check and the code-cache loader) and the CLI proper, a CommonJS file the entry
-// loads with its code cache (src/adapters/code-cache-loader.ts).
-const cliEntry = await build({
-  ...commonOptions,
-  metafile: true,
-  legalComments: 'linked',
-  entryPoints: ['src/cli-main.ts'],
-  outfile: 'dist/cli.js',
 });
 const cli = await build({
   ...commonOptions,
   metafile: true,
   legalComments: 'linked',
-  format: 'cjs',
-  banner: {},
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli-run.cjs',
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.js',
   plugins: [undiciPlugin, createOnDemandPlugin({ split: true }), lazyHttp2Plugin],
 });
+// npm makes a package's bin executable when it links it; committed so, a checkout stays as built (git mode 100755).
+chmodSync(`${root}dist/cli.js`, 0o755);
 const vendors = await Promise.all(
   Object.entries(vendorEntrySources()).map(([name, contents]) =>
     build({
@@ -59,6 +50,6 @@ const vendors = await Promise.all(
 );
 writeLicenses(
   root,
-  [action.metafile, cliEntry.metafile, cli.metafile, ...vendors.map((vendor) => vendor.metafile)],
+  [action.metafile, cli.metafile, ...vendors.map((vendor) => vendor.metafile)],
   `${root}dist/licenses.txt`,
 );

@@ -1,5 +1,5 @@
 /**
- * Generates src/core/contract-validator.js: the contract file's JSON Schema (schema/contracts.schema.json)
+ * Generates src/contracts/contract-validator.js: the contract file's JSON Schema (schema/contracts.schema.json)
  * compiled by ajv ahead of time ("standalone" code), so that no run, and no CLI start, pays for compiling it
  * (about 100 ms, most of the CLI's budget for reaching its first request).
  *
@@ -14,7 +14,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import schema from '../schema/contracts.schema.json' with { type: 'json' };
 
 /** Where the generated module lives, relative to the repository root. */
-export const CONTRACT_VALIDATOR_FILE = 'src/core/contract-validator.js';
+export const CONTRACT_VALIDATOR_FILE = 'src/contracts/contract-validator.js';
 
 /**
  * The options the loader's validator is built with: every error (so an author fixes them all in one round),

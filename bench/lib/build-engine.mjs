@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The sources the bench needs, relative to the repository root. */
-export const ENGINE_SOURCES = ['src/run-contracts.ts', 'src/adapters/http-client.ts'];
+export const ENGINE_SOURCES = ['src/engine/run-contracts.ts', 'src/http/http-client.ts'];
 
 /**
  * @typedef {object} EngineModule

@@ -1,8 +1,8 @@
 /** The action's inputs, read from INPUT_* variables as the runner sets them (defaults from action.yml). */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { readActionSettings } from '../../src/adapters/action-inputs.js';
-import { InputError } from '../../src/core/errors.js';
+import { readActionSettings } from '../../src/action/action-inputs.js';
+import { InputError } from '../../src/contracts/errors.js';
 import { inputVariable } from '../support/run-action.js';
 
 /** action.yml's defaults, as the runner passes them when the workflow sets nothing. */

@@ -2,7 +2,7 @@
  * The bundled CLI (dist/cli.js, from `npm run bundle`) run as a child process, as a user runs it, against real
  * servers on 127.0.0.1.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -224,39 +224,6 @@ webhooks:
     expect(badShard.code).toBe(2);
     expect(badShard.stderr).toContain('--shard');
     expect(server.connections()).toBe(0);
-  });
-});
-
-describe('the code cache of the CLI', () => {
-  it('is written after a run that fired its checks, not after --help or an invalid contract, and then used', async () => {
-    const tmp = path.join(dir, 'tmp-for-cache');
-    await mkdir(tmp);
-    const cache = path.join(tmp, `webhook-contracts-code-cache-${String(process.getuid?.() ?? 'user')}`);
-    const cacheFiles = async (): Promise<string[]> => (await readdir(cache).catch(() => [])).sort();
-
-    expect((await runCli(['--help'], { TMPDIR: tmp })).code).toBe(0);
-    expect(await cacheFiles()).toEqual([]);
-    const invalid = await writeContract('cache-invalid.yml', 'version: 1\nwebhooks: 3\n');
-    expect((await runCli(['run', invalid], { TMPDIR: tmp })).code).toBe(2);
-    expect(await cacheFiles()).toEqual([]);
-
-    const file = await writeContract('cache.yml', contractFor(['/json', '/status/500']));
-    const first = await runCli(['run', file], { TMPDIR: tmp });
-    expect(first.code).toBe(1);
-    // The CLI, yaml and undici's parser were loaded for the run; ajv and fast-xml-parser were not needed.
-    expect((await cacheFiles()).map((name) => name.replace(/-[0-9a-f]{8}\.v8cache$/, ''))).toEqual([
-      'cli-llhttp_simd-wasm.cjs',
-      'cli-run.cjs',
-      'cli-yaml.cjs',
-    ]);
-    const written = await Promise.all((await cacheFiles()).map((name) => stat(path.join(cache, name))));
-
-    const second = await runCli(['run', file], { TMPDIR: tmp });
-    expect(second.code).toBe(1);
-    expect(second.stdout.replace(/\d+ ms/g, 'N ms')).toBe(first.stdout.replace(/\d+ ms/g, 'N ms'));
-    // Used as it was, not written again.
-    const after = await Promise.all((await cacheFiles()).map((name) => stat(path.join(cache, name))));
-    expect(after.map((info) => info.mtimeMs)).toEqual(written.map((info) => info.mtimeMs));
   });
 });
 

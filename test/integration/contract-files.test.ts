@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createContractSource, DEFAULT_MAX_CONTRACT_FILE_BYTES } from '../../src/adapters/contract-files.js';
-import type { ContractProblem } from '../../src/core/errors.js';
-import type { ContractSourceFile } from '../../src/core/ports.js';
+import { createContractSource, DEFAULT_MAX_CONTRACT_FILE_BYTES } from '../../src/files/contract-files.js';
+import type { ContractProblem } from '../../src/contracts/errors.js';
+import type { ContractSourceFile } from '../../src/engine/ports.js';
 
 let dir: string;
 

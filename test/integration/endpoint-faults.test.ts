@@ -13,9 +13,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 
-import { createHttpClient } from '../../src/adapters/http-client.js';
-import type { CheckResult, FailureKind, RunReport } from '../../src/core/check-result.js';
-import type { HttpClient, RunSettings } from '../../src/core/ports.js';
+import { createHttpClient } from '../../src/http/http-client.js';
+import type { CheckResult, FailureKind, RunReport } from '../../src/judging/check-result.js';
+import type { HttpClient, RunSettings } from '../../src/engine/ports.js';
 import { makeSelfSignedCert } from '../support/self-signed-cert.js';
 import type { SelfSignedCert } from '../support/self-signed-cert.js';
 import { CLI, ensureBundle, runNode } from '../support/run-node.js';

@@ -12,11 +12,11 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 
-import { createHttpClient } from '../../src/adapters/http-client.js';
-import type { ResolveAll } from '../../src/adapters/guarded-lookup.js';
-import type { RunReport } from '../../src/core/check-result.js';
-import type { HttpClient, RunSettings } from '../../src/core/ports.js';
-import { runContracts } from '../../src/run-contracts.js';
+import { createHttpClient } from '../../src/http/http-client.js';
+import type { ResolveAll } from '../../src/http/guarded-lookup.js';
+import type { RunReport } from '../../src/judging/check-result.js';
+import type { HttpClient, RunSettings } from '../../src/engine/ports.js';
+import { runContracts } from '../../src/engine/run-contracts.js';
 import { findCheck, runEngine } from '../support/run-engine.js';
 import { makeContractSource } from '../support/make-contract-source.js';
 import { startStagingServer } from '../support/staging-server.js';

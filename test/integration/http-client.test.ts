@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGuardedLookup } from '../../src/adapters/guarded-lookup.js';
-import { createHttpClient } from '../../src/adapters/http-client.js';
-import type { CallOutcome } from '../../src/core/call-outcome.js';
-import type { HttpClient } from '../../src/core/ports.js';
-import type { RenderedRequest } from '../../src/core/rendered-request.js';
+import { createGuardedLookup } from '../../src/http/guarded-lookup.js';
+import { createHttpClient } from '../../src/http/http-client.js';
+import type { CallOutcome } from '../../src/judging/call-outcome.js';
+import type { HttpClient } from '../../src/engine/ports.js';
+import type { RenderedRequest } from '../../src/requests/rendered-request.js';
 import { findClosedPort } from '../support/find-closed-port.js';
 import { DEFAULT_JSON_BODY, startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';

@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { createHttpClient } from '../../src/adapters/http-client.js';
-import type { CheckResult, FailureKind, RunReport } from '../../src/core/check-result.js';
-import { ContractFileError } from '../../src/core/errors.js';
-import type { HttpClient, RunSettings } from '../../src/core/ports.js';
-import { runContracts } from '../../src/run-contracts.js';
+import { createHttpClient } from '../../src/http/http-client.js';
+import type { CheckResult, FailureKind, RunReport } from '../../src/judging/check-result.js';
+import { ContractFileError } from '../../src/contracts/errors.js';
+import type { HttpClient, RunSettings } from '../../src/engine/ports.js';
+import { runContracts } from '../../src/engine/run-contracts.js';
 import { findClosedPort } from '../support/find-closed-port.js';
 import { makeContractSource } from '../support/make-contract-source.js';
 import { startStagingServer } from '../support/staging-server.js';

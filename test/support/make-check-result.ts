@@ -1,5 +1,5 @@
 /** Factories for check results and run reports, shared by the unit tests. */
-import type { CheckResult, RunReport } from '../../src/core/check-result.js';
+import type { CheckResult, RunReport } from '../../src/judging/check-result.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 

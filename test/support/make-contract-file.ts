@@ -1,5 +1,5 @@
 /** A factory for loaded contract files (src/core/contract.ts), shared by the engine's tests. */
-import type { ContractFile, FieldType, Sample } from '../../src/core/contract.js';
+import type { ContractFile, FieldType, Sample } from '../../src/contracts/contract.js';
 import { makeSample, makeWebhook } from './make-webhook.js';
 
 export interface ContractFileOverrides extends Partial<Omit<ContractFile, 'samples' | 'fields'>> {

@@ -1,6 +1,6 @@
 /** An in-memory ContractSource (src/core/ports.ts), for tests that run the engine without files on disk. */
-import type { ContractProblem } from '../../src/core/errors.js';
-import type { ContractSource, ContractSourceFile } from '../../src/core/ports.js';
+import type { ContractProblem } from '../../src/contracts/errors.js';
+import type { ContractSource, ContractSourceFile } from '../../src/engine/ports.js';
 
 /**
  * A source that returns `files` whatever patterns it is given, and `problems` as its unreadable files (a glob

@@ -1,5 +1,5 @@
 /** Small typed factories for what the HTTP adapter observes (src/core/call-outcome.ts), for the unit tests. */
-import type { CallOutcome } from '../../src/core/call-outcome.js';
+import type { CallOutcome } from '../../src/judging/call-outcome.js';
 
 type ResponseOutcome = Extract<CallOutcome, { kind: 'response' }>;
 

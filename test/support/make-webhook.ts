@@ -2,7 +2,7 @@
  * Small typed factories for the contract model (src/core/contract.ts), shared by the unit tests.
  * Every default is a plain, valid value; a test overrides only what it is about.
  */
-import type { Sample, SourceLocation, Webhook } from '../../src/core/contract.js';
+import type { Sample, SourceLocation, Webhook } from '../../src/contracts/contract.js';
 
 /** A location in a contract file that tests can assert on. */
 export function makeLocation(overrides: Partial<SourceLocation> = {}): SourceLocation {

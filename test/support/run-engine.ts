@@ -1,9 +1,9 @@
 /** Runs the engine (`runContracts`) on in-memory contract files, with quiet logs and test-friendly settings. */
 import { performance } from 'node:perf_hooks';
 
-import type { CheckResult, RunReport } from '../../src/core/check-result.js';
-import type { ContractSourceFile, HttpClient, Log, RunSettings } from '../../src/core/ports.js';
-import { runContracts } from '../../src/run-contracts.js';
+import type { CheckResult, RunReport } from '../../src/judging/check-result.js';
+import type { ContractSourceFile, HttpClient, Log, RunSettings } from '../../src/engine/ports.js';
+import { runContracts } from '../../src/engine/run-contracts.js';
 import { makeContractSource } from './make-contract-source.js';
 
 export const SILENT_LOG: Log = { info: () => undefined, warning: () => undefined, debug: () => undefined };

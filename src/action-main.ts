@@ -1,4 +1,0 @@
-// The action's entry (dist/index.js): the only module that does work when loaded.
-import { run } from './action.js';
-
-await run();

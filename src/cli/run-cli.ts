@@ -1,0 +1,251 @@
+/**
+ * The CLI: `webhook-contracts run | render | merge`. Reads argv in one place (cli-args), builds the adapters,
+ * calls the same engine as the action, prints to the streams it is given and returns the exit code.
+ * No work happens at import time; src/cli-main.ts is the entry that calls `main`.
+ */
+import { performance } from 'node:perf_hooks';
+
+import packageJson from '../../package.json' with { type: 'json' };
+import type { MergeCommand, RenderCommand, RunCommand } from './cli-args.js';
+import { parseCliArgs } from './cli-args.js';
+import { renderUsage } from './cli-usage.js';
+import { createProgressReporter, createSilentProgress } from '../reports/console-progress.js';
+import { createContractSource } from '../files/contract-files.js';
+import { readCaFile } from '../http/ca-file.js';
+import { createHttpClient } from '../http/http-client.js';
+import { readReportFiles, writeReportFile } from '../files/report-files.js';
+import { capProblemsPerFile } from '../contracts/cap-problems.js';
+import type { RunReport } from '../judging/check-result.js';
+import type { Sample, Webhook } from '../contracts/contract.js';
+import type { ContractProblem } from '../contracts/errors.js';
+import { ContractFileError, formatProblem, InputError, ReportFileError } from '../contracts/errors.js';
+import { mergeReports } from '../reports/merge-reports.js';
+import { parseReadContracts } from '../contracts/parse-read-contracts.js';
+import type { PlannedCheck } from '../engine/plan-checks.js';
+import { planChecks } from '../engine/plan-checks.js';
+import type { Log } from '../engine/ports.js';
+import { createRedactor, redactReport } from '../reports/redact-secrets.js';
+import { renderConsoleTable } from '../reports/render-console-table.js';
+import { renderJsonReport } from '../reports/render-json-report.js';
+import { renderJunit } from '../reports/render-junit.js';
+import type { RequestListingEntry } from '../requests/render-request-listing.js';
+import { renderRequestListing } from '../requests/render-request-listing.js';
+import { createRequestRenderer } from '../requests/render-request.js';
+import type { RenderedRequest } from '../requests/rendered-request.js';
+import { runContracts } from '../engine/run-contracts.js';
+
+/** Exit codes. 0-2 are SPEC section 3; 3 tells CI "the tool broke", not "your contracts are wrong". */
+export const EXIT_CODE = { passed: 0, failed: 1, invalid: 2, internal: 3 } as const;
+
+/** Bodies over this are cut off and reported as `too-large` (SPEC section 3). */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface CliStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+export interface CliIo {
+  readonly stdout: CliStream;
+  readonly stderr: CliStream;
+  /** Where `${NAME}` values, NO_COLOR and FORCE_COLOR are read. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Relative contract, report and output paths are resolved from here. */
+  readonly cwd: string;
+}
+
+/**
+ * Runs the CLI with `argv` (without the node binary and script path).
+ * Never throws: known errors become messages on stderr and exit code 2, anything else exit code 3.
+ * @returns the exit code.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    if (argv.length === 0) {
+      io.stderr.write(renderUsage());
+      return EXIT_CODE.invalid;
+    }
+    const command = parseCliArgs(argv);
+    switch (command.command) {
+      case 'help':
+        io.stdout.write(renderUsage(command.topic));
+        return EXIT_CODE.passed;
+      case 'version':
+        io.stdout.write(`${packageJson.version}\n`);
+        return EXIT_CODE.passed;
+      case 'run':
+        return await runCommand(command, io);
+      case 'render':
+        return await renderCommand(command, io);
+      case 'merge':
+        return await mergeCommand(command, io);
+    }
+  } catch (error) {
+    return reportError(error, io.stderr);
+  }
+}
+
+async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
+  const ca = command.caFile === undefined ? undefined : await readCaFile(command.caFile, io.cwd, '--ca-file');
+  const http = createHttpClient(ca === undefined ? {} : { ca });
+  const now = (): number => performance.now();
+  const progress = command.quiet
+    ? createSilentProgress()
+    : createProgressReporter({ stream: io.stderr, now });
+  let result;
+  try {
+    result = await runContracts(
+      {
+        contracts: command.files,
+        concurrency: command.concurrency,
+        maxBodyBytes: MAX_BODY_BYTES,
+        allowedHosts: command.allowedHosts,
+        retries: command.retries,
+        env: io.env,
+        ...(command.timeoutMs === undefined ? {} : { timeoutMs: command.timeoutMs }),
+        ...(command.shard === undefined ? {} : { shard: command.shard }),
+      },
+      {
+        http,
+        files: createContractSource({ cwd: io.cwd }),
+        log: createStderrLog(io, command.quiet),
+        now,
+        onCheck: (_check, done, total) => progress.onCheck(done, total),
+      },
+    );
+  } finally {
+    progress.finish();
+    await http.close();
+  }
+  const report = redactReport(result.report, createRedactor(result.secrets));
+  return await finishReport(report, command, io);
+}
+
+async function mergeCommand(command: MergeCommand, io: CliIo): Promise<number> {
+  // Shard reports were redacted when written; merging adds nothing secret.
+  const { duplicates, ...report } = mergeReports(await readReportFiles(command.files, io.cwd));
+  if (duplicates > 0) {
+    // Overlapping shards or a report given twice: harmless for the result, but the matrix is probably wrong.
+    io.stderr.write(
+      `warning: ${duplicates} check${duplicates === 1 ? ' appears' : 's appear'} in more than one report; the first was kept\n`,
+    );
+  }
+  return await finishReport(report, command, io);
+}
+
+/** Prints the table, writes the requested reports, and turns the summary into the exit code. */
+async function finishReport(
+  report: RunReport,
+  command: RunCommand | MergeCommand,
+  io: CliIo,
+): Promise<number> {
+  const color = command.color ?? shouldColor(io);
+  // An unsized pseudo-terminal (docker -t, `script`) reports 0 columns: that means "unknown", not "cut everything".
+  const columns = io.stdout.isTTY === true ? io.stdout.columns : undefined;
+  const width = columns !== undefined && columns > 0 ? columns : undefined;
+  io.stdout.write(renderConsoleTable(report, { color, ...(width === undefined ? {} : { width }) }));
+  if (command.reportJson !== undefined) {
+    await writeReportFile('--report-json', command.reportJson, renderJsonReport(report), io.cwd);
+  }
+  if (command.reportJunit !== undefined) {
+    await writeReportFile('--report-junit', command.reportJunit, renderJunit(report), io.cwd);
+  }
+  return report.summary.failed > 0 ? EXIT_CODE.failed : EXIT_CODE.passed;
+}
+
+async function renderCommand(command: RenderCommand, io: CliIo): Promise<number> {
+  const files = parseReadContracts(await createContractSource({ cwd: io.cwd }).read(command.files), io.env);
+  const plan = planChecks(files);
+  const selected = plan.filter(
+    (check) =>
+      (command.webhook === undefined || check.webhook.name === command.webhook) &&
+      (command.sample === undefined || check.sample.name === command.sample),
+  );
+  if (selected.length === 0 && (command.webhook !== undefined || command.sample !== undefined)) {
+    throw new InputError(describeEmptySelection(command, plan));
+  }
+  // Render everything before printing anything, so a contract problem is reported alone, all at once.
+  const problems: ContractProblem[] = [];
+  const renderers = new Map<Webhook, (sample: Sample) => RenderedRequest>();
+  const entries: RequestListingEntry[] = [];
+  for (const { webhook, sample } of selected) {
+    try {
+      let render = renderers.get(webhook);
+      if (render === undefined) {
+        render = createRequestRenderer(webhook);
+        renderers.set(webhook, render);
+      }
+      entries.push({ webhook, sample: sample.name, request: render(sample) });
+    } catch (error) {
+      if (!(error instanceof ContractFileError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new ContractFileError(capProblemsPerFile(problems));
+  const secrets = files.flatMap((file) => file.secrets);
+  io.stdout.write(renderRequestListing(entries, createRedactor(secrets)));
+  return EXIT_CODE.passed;
+}
+
+/** Says which of --webhook / --sample matched nothing, with the names that exist. */
+function describeEmptySelection(command: RenderCommand, plan: readonly PlannedCheck[]): string {
+  const webhooks = plan.map((check) => check.webhook.name);
+  if (command.webhook !== undefined && !webhooks.includes(command.webhook)) {
+    return `--webhook '${command.webhook}' names no webhook; the webhooks are: ${listNames(webhooks)}`;
+  }
+  const samples = plan
+    .filter((check) => command.webhook === undefined || check.webhook.name === command.webhook)
+    .map((check) => check.sample.name);
+  const whose = command.webhook === undefined ? 'any webhook' : `webhook '${command.webhook}'`;
+  return `--sample '${command.sample ?? ''}' is not a sample of ${whose}; the samples are: ${listNames(samples)}`;
+}
+
+function listNames(names: readonly string[]): string {
+  const unique = [...new Set(names)];
+  return unique.length === 0 ? '(none)' : unique.map((name) => `'${name}'`).join(', ');
+}
+
+/** Explicit --color/--no-color wins; then NO_COLOR (no-color.org) and FORCE_COLOR; then "is stdout a terminal". */
+function shouldColor(io: CliIo): boolean {
+  if ((io.env['NO_COLOR'] ?? '') !== '') return false;
+  const force = io.env['FORCE_COLOR'];
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return io.stdout.isTTY === true;
+}
+
+/** Engine messages go to stderr so stdout holds only the table (pipe-friendly). */
+function createStderrLog(io: CliIo, quiet: boolean): Log {
+  const debug = (io.env['WEBHOOK_CONTRACTS_DEBUG'] ?? '') !== '';
+  return {
+    info: (message) => {
+      if (!quiet) io.stderr.write(`${message}\n`);
+    },
+    warning: (message) => io.stderr.write(`warning: ${message}\n`),
+    debug: (message) => {
+      if (debug) io.stderr.write(`debug: ${message}\n`);
+    },
+  };
+}
+
+/**
+ * Known errors are the user's to fix: a clear message, no stack. Anything else is our bug: the stack helps
+ * the report, and a distinct exit code keeps CI from blaming the contracts.
+ */
+function reportError(error: unknown, stderr: CliStream): number {
+  if (error instanceof ContractFileError) {
+    for (const problem of error.problems) stderr.write(`${formatProblem(problem)}\n`);
+    const count = error.problems.length;
+    stderr.write(`${count} problem${count === 1 ? '' : 's'} in the contracts; nothing was sent.\n`);
+    return EXIT_CODE.invalid;
+  }
+  if (error instanceof InputError || error instanceof ReportFileError) {
+    stderr.write(`webhook-contracts: ${error.message}\n`);
+    return EXIT_CODE.invalid;
+  }
+  const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  stderr.write(
+    `webhook-contracts: internal error (a bug; please report it with the lines below)\n${detail}\n`,
+  );
+  return EXIT_CODE.internal;
+}

@@ -1,0 +1,147 @@
+/**
+ * Parses a response body by the webhook's DECLARED response type, never by its Content-Type: Marketo does the
+ * same (SPEC section 1), so a JSON body served as `text/html` still parses, and an HTML error page served as
+ * `application/json` does not.
+ *
+ * Decisions:
+ * - Bytes are read as UTF-8. Invalid sequences become U+FFFD and the body is still parsed, with a warning: the
+ *   JSON/XML structure usually survives, and the warning tells the user their service sends bad bytes. A
+ *   leading byte order mark is skipped.
+ * - XML: `fast-xml-parser` validates, then parses with attributes ignored and every value kept as text. Entity
+ *   processing is off in the parser (no DOCTYPE expansion, so no entity bombs); the five predefined entities and
+ *   numeric character references are decoded here, other references are left as written. Exactly one root
+ *   element is required.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { ResponseType } from '../contracts/contract.js';
+import type { XmlElement } from './xml-element.js';
+
+/** A parsed body, tagged by the type it was parsed as. */
+export type ParsedBody =
+  | { readonly type: 'none' }
+  | { readonly type: 'json'; readonly value: unknown }
+  | { readonly type: 'xml'; readonly value: XmlElement };
+
+export type ParseResult =
+  | { readonly ok: true; readonly value: ParsedBody; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly error: string };
+
+/** Parses `bytes` as the declared response type; `none` parses nothing. */
+export function parseResponseBody(bytes: Uint8Array, type: ResponseType): ParseResult {
+  if (type === 'none') return { ok: true, value: { type: 'none' }, warnings: [] };
+  const { text, warnings } = decodeUtf8(bytes);
+  if (type === 'json') {
+    try {
+      return { ok: true, value: { type: 'json', value: JSON.parse(text) as unknown }, warnings };
+    } catch (error) {
+      return { ok: false, error: `not valid JSON: ${describeError(error)}` };
+    }
+  }
+  const parsed = parseXml(text);
+  return parsed.ok ? { ok: true, value: { type: 'xml', value: parsed.root }, warnings } : parsed;
+}
+
+// Shared: without `stream`, a decoder keeps no state from one call to the next.
+const STRICT_DECODER = new TextDecoder('utf-8', { fatal: true });
+const LENIENT_DECODER = new TextDecoder('utf-8');
+const NO_WARNINGS: readonly string[] = Object.freeze([]);
+
+/** Decodes UTF-8 with replacement characters, warning when any were needed. */
+export function decodeUtf8(bytes: Uint8Array): { text: string; warnings: readonly string[] } {
+  try {
+    return { text: STRICT_DECODER.decode(bytes), warnings: NO_WARNINGS };
+  } catch {
+    return {
+      text: LENIENT_DECODER.decode(bytes),
+      warnings: ['the response body is not valid UTF-8: invalid bytes were read as U+FFFD'],
+    };
+  }
+}
+
+/** One node of fast-xml-parser's `preserveOrder` output: `{ tag: children }`, `{ '#text': s }`, `{ '#cdata': [...] }`. */
+type OrderedNode = Readonly<Record<string, unknown>>;
+
+const TEXT = '#text';
+const CDATA = '#cdata';
+
+function parseXml(text: string): { ok: true; root: XmlElement } | { ok: false; error: string } {
+  const validation = XMLValidator.validate(text);
+  if (validation !== true) {
+    const { msg, line, col } = validation.err;
+    return {
+      ok: false,
+      error: `not valid XML: ${msg} (line ${line}${col === undefined ? '' : `, column ${col}`})`,
+    };
+  }
+  try {
+    const parser = new XMLParser({
+      preserveOrder: true,
+      ignoreAttributes: true,
+      ignoreDeclaration: true,
+      ignorePiTags: true,
+      parseTagValue: false,
+      trimValues: false,
+      processEntities: false,
+      cdataPropName: CDATA,
+    });
+    const nodes = parser.parse(text) as unknown;
+    const roots = Array.isArray(nodes) ? toElements(nodes as readonly OrderedNode[]) : [];
+    const [root] = roots;
+    if (root === undefined) return { ok: false, error: 'not valid XML: no root element' };
+    if (roots.length > 1)
+      return { ok: false, error: `not valid XML: ${roots.length} root elements, expected one` };
+    return { ok: true, root };
+  } catch (error) {
+    // A stack overflow on absurd nesting lands here too: the body does not parse, it does not crash the run.
+    return { ok: false, error: `not valid XML: ${describeError(error)}` };
+  }
+}
+
+function toElements(nodes: readonly OrderedNode[]): XmlElement[] {
+  const elements: XmlElement[] = [];
+  for (const node of nodes) {
+    const name = tagName(node);
+    if (name === undefined) continue;
+    const children = node[name];
+    elements.push(toElement(name, Array.isArray(children) ? (children as readonly OrderedNode[]) : []));
+  }
+  return elements;
+}
+
+function toElement(name: string, nodes: readonly OrderedNode[]): XmlElement {
+  let text = '';
+  for (const node of nodes) {
+    const own = node[TEXT];
+    if (typeof own === 'string') text += decodeXmlReferences(own);
+    const cdata = node[CDATA];
+    if (Array.isArray(cdata)) {
+      for (const part of cdata as readonly OrderedNode[]) {
+        const raw = part[TEXT];
+        if (typeof raw === 'string') text += raw;
+      }
+    }
+  }
+  // Trimmed: indentation in pretty-printed XML is layout, not data.
+  return { name, text: text.trim(), children: toElements(nodes) };
+}
+
+function tagName(node: OrderedNode): string | undefined {
+  // ':@' holds attributes (ignored, but present in some versions' output).
+  return Object.keys(node).find((key) => key !== TEXT && key !== CDATA && key !== ':@');
+}
+
+const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeXmlReferences(text: string): string {
+  return text.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (whole, ref: string) => {
+    if (!ref.startsWith('#')) return PREDEFINED[ref] ?? whole;
+    const code = ref.startsWith('#x') ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+    return code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) && code !== 0
+      ? String.fromCodePoint(code)
+      : whole;
+  });
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,43 @@
+import type { CheckResult, Failure, RunReport } from '../judging/check-result.js';
+
+/**
+ * Serialises the report as the shipped JSON report (`schema/report.schema.json`): keys in a fixed order, mapped
+ * fields sorted by name, 2-space indent, a final newline. The same report always gives the same bytes, so
+ * reports diff cleanly and merged shards compare equal to a single run.
+ */
+export function renderJsonReport(report: RunReport): string {
+  const ordered = {
+    version: report.version,
+    summary: { total: report.summary.total, passed: report.summary.passed, failed: report.summary.failed },
+    checks: report.checks.map(orderCheck),
+  };
+  return JSON.stringify(ordered, undefined, 2) + '\n';
+}
+
+function orderCheck(check: CheckResult): Record<string, unknown> {
+  const ordered: Record<string, unknown> = {
+    webhook: check.webhook,
+    sample: check.sample,
+    file: check.file,
+    line: check.line,
+    passed: check.passed,
+    code: check.code,
+    status: check.status,
+    errorType: check.errorType,
+    // JSON has no NaN or Infinity; a latency we could not measure is null, as the schema allows.
+    latencyMs: check.latencyMs !== null && Number.isFinite(check.latencyMs) ? check.latencyMs : null,
+    attempts: check.attempts,
+    failures: check.failures.map(orderFailure),
+    warnings: [...check.warnings],
+    mapped: Object.fromEntries(Object.entries(check.mapped).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
+  if (check.responseSnippet !== undefined) ordered['responseSnippet'] = check.responseSnippet;
+  return ordered;
+}
+
+function orderFailure(failure: Failure): Record<string, unknown> {
+  const ordered: Record<string, unknown> = { kind: failure.kind, message: failure.message };
+  if (failure.expected !== undefined) ordered['expected'] = failure.expected;
+  if (failure.actual !== undefined) ordered['actual'] = failure.actual;
+  return ordered;
+}

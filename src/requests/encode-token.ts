@@ -1,0 +1,45 @@
+/**
+ * How Marketo writes one token value into a request (SPEC section 1, "Encoding"). Encoding applies to
+ * token values only; literal template text is never touched.
+ */
+import type { TokenEncoding, TokenValue } from '../contracts/contract.js';
+
+/**
+ * Encodes a token value for a payload template.
+ * - `json`: a string becomes a JSON string literal, quotes included (Marketo adds them, so templates
+ *   write `{"email": {{lead.Email Address}}}`); numbers and booleans stay bare; a missing value is
+ *   the empty string, so `""`.
+ * - `form`: `application/x-www-form-urlencoded` escaping (space becomes `+`), as `URLSearchParams`
+ *   and Java's `URLEncoder` write it.
+ * - `none`: the value as text.
+ * `null` and `undefined` count as the empty string. Never throws.
+ */
+export function encodeTokenValue(value: TokenValue | undefined, encoding: TokenEncoding): string {
+  switch (encoding) {
+    case 'json':
+      // JSON.stringify turns a non-finite number into `null`, keeping the payload valid JSON.
+      return JSON.stringify(value ?? '');
+    case 'form':
+      return new URLSearchParams({ v: formatTokenValue(value) }).toString().slice('v='.length);
+    case 'none':
+      return formatTokenValue(value);
+  }
+}
+
+/**
+ * Encodes a token value for the URL: always percent-encoded (`encodeURIComponent`), whatever the
+ * webhook's encoding (*assumed* in the SPEC), so a value can never change the URL's structure.
+ * Never throws: a lone surrogate, which `encodeURIComponent` rejects, is sent as U+FFFD.
+ */
+export function encodeUrlTokenValue(value: TokenValue | undefined): string {
+  return encodeURIComponent(toWellFormed(formatTokenValue(value)));
+}
+
+/** The plain text of a value: `''` for null and undefined, `String()` otherwise. */
+export function formatTokenValue(value: TokenValue | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function toWellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}

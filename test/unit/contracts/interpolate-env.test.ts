@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { interpolateEnv, listEnvReferences } from '../../../src/contracts/interpolate-env.js';
+
+describe('interpolateEnv', () => {
+  it('leaves text without references alone and reads no environment', () => {
+    expect(interpolateEnv('https://x.test/{{lead.Id}}', { A: 'a' })).toEqual({
+      text: 'https://x.test/{{lead.Id}}',
+      readEnv: false,
+      secrets: [],
+      problems: [],
+    });
+  });
+
+  it('substitutes every reference and collects each value once', () => {
+    const result = interpolateEnv('${BASE}/a?k=${KEY}&again=${KEY}', { BASE: 'https://s.test', KEY: 'k3y' });
+    expect(result).toEqual({
+      text: 'https://s.test/a?k=k3y&again=k3y',
+      readEnv: true,
+      secrets: ['https://s.test', 'k3y'],
+      problems: [],
+    });
+  });
+
+  it('accepts underscores, digits after the first character, and lower case', () => {
+    expect(interpolateEnv('${_a1}${B_2}', { _a1: 'x', B_2: 'y' }).text).toBe('xy');
+  });
+
+  it('reports an unset variable by name, at its offset, with the fix', () => {
+    const result = interpolateEnv('Bearer ${TOKEN}', {});
+    expect(result.text).toBe('Bearer ');
+    expect(result.readEnv).toBe(true);
+    expect(result.secrets).toEqual([]);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.offset).toBe(7);
+    expect(result.problems[0]?.message).toMatch(
+      /^environment variable TOKEN is not set: set it in the workflow `env:`/,
+    );
+  });
+
+  it('reports an empty variable (a missing GitHub secret expands to "") and mentions forks', () => {
+    const [problem] = interpolateEnv('${KEY}', { KEY: '' }).problems;
+    expect(problem?.message).toMatch(/^environment variable KEY is empty: .*fork/);
+  });
+
+  it('reports each missing variable separately', () => {
+    const result = interpolateEnv('${A}-${B}-${C}', { B: 'b' });
+    expect(result.problems.map((p) => [p.offset, p.message.split(' ')[2]])).toEqual([
+      [0, 'A'],
+      [10, 'C'],
+    ]);
+    expect(result.secrets).toEqual(['b']);
+  });
+
+  it.each(['${}', '${1A}', '${A-B}', '${ A }', '${A.B}'])('reports the invalid reference %j', (text) => {
+    const result = interpolateEnv(`x${text}`, { A: 'a', '1A': 'z', 'A-B': 'z', 'A.B': 'z' });
+    expect(result.text).toBe(`x${text}`);
+    expect(result.secrets).toEqual([]);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.offset).toBe(1);
+    expect(result.problems[0]?.message).toContain('not a valid variable reference');
+  });
+
+  it('explains a pasted GitHub Actions expression', () => {
+    const result = interpolateEnv('key=${{ secrets.KEY }}', { KEY: 'v' });
+    expect(result.text).toBe('key=${{ secrets.KEY }}');
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.offset).toBe(4);
+    expect(result.problems[0]?.message).toContain('GitHub Actions syntax');
+  });
+
+  it('leaves a lone $, $NAME and an unclosed ${ as literal text', () => {
+    expect(interpolateEnv('$5 $HOME ${OPEN', { HOME: 'h', OPEN: 'o' })).toEqual({
+      text: '$5 $HOME ${OPEN',
+      readEnv: false,
+      secrets: [],
+      problems: [],
+    });
+  });
+
+  it('does not substitute inside a substituted value', () => {
+    expect(interpolateEnv('${A}', { A: '${B}', B: 'b' }).text).toBe('${B}');
+  });
+});
+
+describe('listEnvReferences', () => {
+  it('lists each well-formed ${NAME} with its offset and length, in order, repeats included', () => {
+    expect(listEnvReferences('Bearer ${TOKEN}:${_b2}${TOKEN}')).toEqual([
+      { name: 'TOKEN', offset: 7, length: 8 },
+      { name: '_b2', offset: 16, length: 6 },
+      { name: 'TOKEN', offset: 22, length: 8 },
+    ]);
+  });
+
+  it('leaves out what interpolateEnv keeps as text', () => {
+    expect(listEnvReferences('${{ secrets.K }} ${1A} ${ A } $A ${A.B} plain')).toEqual([]);
+    expect(listEnvReferences('no reference')).toEqual([]);
+  });
+});
