@@ -2,6 +2,7 @@
  * Writes the job summary. The Markdown is rendered by pure functions; this file only sizes it and writes it.
  */
 import * as core from '@actions/core';
+import { measureLongestBacktickRun } from '../reports/markdown-safe.js';
 
 /** GitHub refuses a step summary over 1 MiB; stay clearly under it. */
 export const MAX_SUMMARY_BYTES = 1_000_000;
@@ -27,7 +28,7 @@ export function fitToBytes(render: (maxChars: number) => string, maxBytes: numbe
 /** The summary of a run that stopped before any check ran (invalid contracts or inputs). */
 export function renderErrorSummary(title: string, message: string): string {
   // A fence longer than any backtick run in the message, so the message cannot close it.
-  const longestRun = Math.max(0, ...Array.from(message.matchAll(/`+/g), (match) => match[0].length));
+  const longestRun = measureLongestBacktickRun(message);
   const fence = '`'.repeat(Math.max(3, longestRun + 1));
   return `## ${title}\n\n${fence}text\n${message}\n${fence}\n`;
 }

@@ -56,7 +56,7 @@ export function escapeMarkdownText(text: string, maxLength = Number.POSITIVE_INF
 export function formatCodeSpan(text: string, maxLength = 80): string {
   const plain = truncateText(collapseControlCharacters(text), maxLength);
   if (plain.length === 0) return '';
-  const longestRun = Math.max(0, ...Array.from(plain.matchAll(/`+/g), (match) => match[0].length));
+  const longestRun = measureLongestBacktickRun(plain);
   const fence = '`'.repeat(longestRun + 1);
   // Spaces on both sides: CommonMark strips one from each side, and a leading or trailing backtick in the
   // text can then never merge with the fence.
@@ -92,4 +92,12 @@ export function sanitizeLinkUrl(url: string): string | undefined {
     /[()<>[\]"'`\\|]/g,
     (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
   );
+}
+
+/** The longest run of backticks in `text` (0 when none), for a code fence that nothing inside can close. */
+export function measureLongestBacktickRun(text: string): number {
+  // A loop, not Math.max(...matches): a long text of single backticks would pass too many arguments.
+  let longest = 0;
+  for (const match of text.matchAll(/`+/g)) longest = Math.max(longest, match[0].length);
+  return longest;
 }

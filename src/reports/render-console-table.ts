@@ -39,9 +39,13 @@ export function renderConsoleTable(report: RunReport, options: ConsoleTableOptio
     ],
   }));
   const header = ['', 'Webhook', 'Sample', 'Code', 'Latency', 'Problem'];
-  const widths = header.map((title, column) =>
-    Math.max(measureDisplayWidth(title), ...rows.map((row) => measureDisplayWidth(row.cells[column] ?? ''))),
-  );
+  // A loop, not Math.max(...rows): spreading one argument per check overflows the stack past ~120,000 checks.
+  const widths = header.map((title) => measureDisplayWidth(title));
+  for (const row of rows) {
+    row.cells.forEach((cell, column) => {
+      widths[column] = Math.max(widths[column] ?? 0, measureDisplayWidth(cell));
+    });
+  }
   const rightAligned = new Set([3, 4]);
   const fixedWidth = widths.slice(0, 5).reduce((sum, width) => sum + width + GAP.length, 0);
   const problemWidth =
@@ -80,7 +84,8 @@ export function renderConsoleTable(report: RunReport, options: ConsoleTableOptio
     });
     lines.push(painted.join(GAP).trimEnd());
   }
-  return [...lines, '', totals].join('\n') + '\n';
+  lines.push('', totals);
+  return lines.join('\n') + '\n';
 }
 
 function clean(text: string): string {
