@@ -11,6 +11,9 @@ import { capProblemsPerFile } from '../contracts/cap-problems.js';
 import { ContractFileError, formatProblem } from '../contracts/errors.js';
 import type { ContractProblem } from '../contracts/errors.js';
 import { checkHostPolicy } from '../requests/host-policy.js';
+import { createSecretBearingTest } from '../requests/secret-bearing.js';
+import type { SecretBearingTest } from '../requests/secret-bearing.js';
+import { recordEnvReads } from './record-env-reads.js';
 import { createJudge } from '../judging/judge-check.js';
 import type { Judge } from '../judging/judge-check.js';
 import { parseReadContracts } from '../contracts/parse-read-contracts.js';
@@ -24,7 +27,7 @@ import { buildRunReport } from '../reports/run-summary.js';
 
 export interface RunResult {
   readonly report: RunReport;
-  /** Every `${NAME}` value the contracts read, for the caller to mask and redact from its outputs. */
+  /** Every value the contracts read from the environment, for the caller to mask and redact from its outputs. */
   readonly secrets: readonly string[];
 }
 
@@ -57,10 +60,12 @@ type PreparedCheck =
  * @throws InputError for an invalid shard.
  */
 export async function runContracts(settings: RunSettings, deps: RunDeps): Promise<RunResult> {
-  const files = parseReadContracts(await deps.files.read(settings.contracts), settings.env);
-  const secrets = [...new Set(files.flatMap((file) => file.secrets))];
+  const recorded = recordEnvReads(settings.env);
+  const files = parseReadContracts(await deps.files.read(settings.contracts), recorded.env);
+  // The loader's own list, and every value it read from the environment by any route.
+  const secrets = [...new Set([...files.flatMap((file) => file.secrets), ...recorded.values()])];
   // Every check is prepared, not just this shard's, so each job of a matrix finds the same contract errors.
-  const all = prepareChecks(planChecks(files), settings);
+  const all = prepareChecks(planChecks(files), settings, createSecretBearingTest(secrets));
   const { shard } = settings;
   if (shard !== undefined) assertShard(shard);
   const prepared = shard === undefined ? all : all.filter((check) => isInShard(check.check.index, shard));
@@ -82,7 +87,11 @@ export async function runContracts(settings: RunSettings, deps: RunDeps): Promis
  * Builds the judges and renders every request up front (one judge and one renderer per webhook), and applies the
  * host policy. Contract problems found on the way are collected and thrown together.
  */
-function prepareChecks(plan: readonly PlannedCheck[], settings: RunSettings): PreparedCheck[] {
+function prepareChecks(
+  plan: readonly PlannedCheck[],
+  settings: RunSettings,
+  isSecretBearing: SecretBearingTest,
+): PreparedCheck[] {
   const problems = new Map<string, ContractProblem>();
   const collect = (error: unknown): void => {
     if (!(error instanceof ContractFileError)) throw error;
@@ -122,14 +131,14 @@ function prepareChecks(plan: readonly PlannedCheck[], settings: RunSettings): Pr
     }
     const request = tryCreate(() => render(check.sample), collect);
     if (request === undefined) continue;
-    // The policy looks at the rendered URL: a token may change the host.
-    const policyKey = `${webhook.carriesSecret ? 'secret' : 'plain'} ${request.url}`;
+    // The policy looks at the rendered request: a token may change the host, and may carry a secret from a sample.
+    // With every host allowed the answer changes nothing (the CLI's default): skip the search.
+    const carriesSecret =
+      settings.allowedHosts !== 'any' && (webhook.carriesSecret || isSecretBearing(request));
+    const policyKey = `${carriesSecret ? 'secret' : 'plain'} ${request.url}`;
     let reason = policies.get(policyKey);
     if (reason === undefined && !policies.has(policyKey)) {
-      reason = checkHostPolicy(request.url, {
-        carriesSecret: webhook.carriesSecret,
-        allowedHosts: settings.allowedHosts,
-      });
+      reason = checkHostPolicy(request.url, { carriesSecret, allowedHosts: settings.allowedHosts });
       policies.set(policyKey, reason);
     }
     prepared.push(

@@ -4,6 +4,22 @@
  */
 import type { TokenEncoding, TokenValue } from '../contracts/contract.js';
 
+/** Where a token is written: the URL always percent-encodes, a body follows the webhook's encoding. */
+export type TokenTarget = 'url' | TokenEncoding;
+
+/**
+ * How each target writes a piece of text. Every encoding is per character, so a text inside a larger value is
+ * written as this encoding of it: the secret-bearing test looks for exactly these forms. A `Record`, so a new
+ * encoding cannot be added without saying how it writes text (and so without the test knowing its form).
+ */
+export const TEXT_ENCODERS: Readonly<Record<TokenTarget, (text: string) => string>> = {
+  url: (text) => encodeURIComponent(toWellFormed(text)),
+  // Inside the quotes that a string value gets under json encoding.
+  json: (text) => JSON.stringify(text).slice(1, -1),
+  form: (text) => new URLSearchParams({ v: text }).toString().slice('v='.length),
+  none: (text) => text,
+};
+
 /**
  * Encodes a token value for a payload template.
  * - `json`: a string becomes a JSON string literal, quotes included (Marketo adds them, so templates
@@ -15,15 +31,12 @@ import type { TokenEncoding, TokenValue } from '../contracts/contract.js';
  * `null` and `undefined` count as the empty string. Never throws.
  */
 export function encodeTokenValue(value: TokenValue | undefined, encoding: TokenEncoding): string {
-  switch (encoding) {
-    case 'json':
-      // JSON.stringify turns a non-finite number into `null`, keeping the payload valid JSON.
-      return JSON.stringify(value ?? '');
-    case 'form':
-      return new URLSearchParams({ v: formatTokenValue(value) }).toString().slice('v='.length);
-    case 'none':
-      return formatTokenValue(value);
+  if (encoding === 'json' && typeof value !== 'string') {
+    // JSON.stringify turns a non-finite number into `null`, keeping the payload valid JSON.
+    return JSON.stringify(value ?? '');
   }
+  const text = TEXT_ENCODERS[encoding](formatTokenValue(value));
+  return encoding === 'json' ? `"${text}"` : text;
 }
 
 /**
@@ -32,7 +45,7 @@ export function encodeTokenValue(value: TokenValue | undefined, encoding: TokenE
  * Never throws: a lone surrogate, which `encodeURIComponent` rejects, is sent as U+FFFD.
  */
 export function encodeUrlTokenValue(value: TokenValue | undefined): string {
-  return encodeURIComponent(toWellFormed(formatTokenValue(value)));
+  return TEXT_ENCODERS.url(formatTokenValue(value));
 }
 
 /** The plain text of a value: `''` for null and undefined, `String()` otherwise. */

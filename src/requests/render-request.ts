@@ -134,8 +134,9 @@ function assertAbsoluteUrl(url: string, webhook: Webhook, sample: Sample): void 
     protocol = undefined;
   }
   if (protocol === 'http:' || protocol === 'https:') return;
-  // The URL may hold a `${NAME}` secret; only quote it when it cannot.
-  const shown = webhook.carriesSecret ? 'its URL' : `its URL "${url}"`;
+  // Quoted as written, tokens unrendered: a token's value may be a secret read into a sample, and a `${NAME}` in the
+  // URL itself is one; the rendered text is never quoted.
+  const shown = webhook.carriesSecret ? 'its URL' : `its URL "${webhook.url}"`;
   throw new ContractFileError([
     {
       ...webhook.location,

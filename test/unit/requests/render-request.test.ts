@@ -352,6 +352,13 @@ describe('renderRequest: URL', () => {
     );
     expect(() => renderRequest(webhook, makeSample())).not.toThrow(/secret-token-123/);
   });
+
+  it('quotes the URL as written, not a token value a sample may have read from the environment', () => {
+    const webhook = makeWebhook({ url: '{{lead.Target}}/x' });
+    const sample = makeSample({ values: { lead: { Target: 'sk-from-env-91c2' } } });
+    expect(() => renderRequest(webhook, sample)).toThrow('its URL "{{lead.Target}}/x", rendered for sample');
+    expect(() => renderRequest(webhook, sample)).not.toThrow(/sk-from-env-91c2/);
+  });
 });
 
 describe('renderRequest: templates Marketo would refuse', () => {

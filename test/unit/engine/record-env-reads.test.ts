@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+
+import { recordEnvReads } from '../../../src/engine/record-env-reads.js';
+
+describe('recordEnvReads', () => {
+  it('reads through and notes each value handed out, however it is read', () => {
+    const recorded = recordEnvReads({ KEY: 'k1', URL: 'https://x', EMPTY: '', OTHER: 'unread' });
+    expect(recorded.env['KEY']).toBe('k1');
+    expect(recorded.env['MISSING']).toBeUndefined();
+    expect(recorded.env['EMPTY']).toBe('');
+    const { URL: url } = recorded.env;
+    expect(url).toBe('https://x');
+    expect(recorded.values()).toEqual(['k1', 'https://x']);
+  });
+
+  it('notes every value when the whole environment is copied', () => {
+    const recorded = recordEnvReads({ A: 'a', B: 'b' });
+    expect({ ...recorded.env }).toEqual({ A: 'a', B: 'b' });
+    expect(recorded.values().sort()).toEqual(['a', 'b']);
+  });
+});
