@@ -15,6 +15,7 @@ import { writeContractValidator } from './contract-validator-code.ts';
 import { writeLicenses } from './write-licenses.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+const CLI_TARGET = 'node22';
 writeContractValidator(root);
 
 const action = await build({
@@ -30,6 +31,8 @@ const cli = await build({
   legalComments: 'linked',
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.js',
+  // The CLI also runs on Node 22 (src/cli/main.ts checks which); the action on the runner's Node 24.
+  target: CLI_TARGET,
   plugins: [undiciPlugin, createOnDemandPlugin({ split: true }), lazyHttp2Plugin],
 });
 // npm makes a package's bin executable when it links it; committed so, a checkout stays as built (git mode 100755).
@@ -41,6 +44,7 @@ const vendors = await Promise.all(
       metafile: true,
       legalComments: 'linked',
       format: 'cjs',
+      target: CLI_TARGET,
       banner: {},
       plugins: [],
       stdin: { contents, resolveDir: root, sourcefile: `${name}-entry.cjs`, loader: 'js' },

@@ -21,7 +21,7 @@ export const CONTRACT_VALIDATOR_FILE = 'src/contracts/contract-validator.js';
  * `verbose` (errors carry the offending value and schema, for the messages), strict (a typo in the schema is a
  * build error, not a silently ignored keyword).
  */
-const OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
+const OPTIONS = { allErrors: true, verbose: true, strict: true } as const;
 
 /**
  * ajv's standalone code `require()`s its runtime helpers (ucs2length for `maxLength`), which an ES module cannot;

@@ -72,10 +72,13 @@ export type CliCommand = HelpCommand | VersionCommand | RunCommand | RenderComma
  * @throws InputError for an unknown command or flag, a missing value, or a value out of range.
  */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
-  const [first, ...rest] = argv;
+  // A leading `--` is npm's, not ours: `npx webhook-contracts -- --version` passes it on (it is how the flags
+  // reach us under `npm exec`, which would otherwise read `--version` itself), so it is skipped.
+  const [first, ...rest] = argv[0] === '--' ? argv.slice(1) : argv;
   if (first === undefined) throw new InputError('no command given: use run, render or merge (see --help)');
   if (first === '--help' || first === '-h') return { command: 'help' };
-  if (first === '--version' || first === '-V') return { command: 'version' };
+  // `version` as a word too: npm never reads it as one of its own flags.
+  if (first === '--version' || first === '-V' || first === 'version') return { command: 'version' };
   if (first === 'help') {
     const topic = rest[0];
     if (topic === undefined) return { command: 'help' };

@@ -12,7 +12,7 @@ Commands:
 
 Options:
   -h, --help           show help (also: webhook-contracts <command> --help)
-  -V, --version        print the version
+  -V, --version        print the version (also: webhook-contracts version)
 
 Exit codes: 0 every check passed, 1 a check failed, 2 invalid contracts, options or reports,
 3 internal error (a bug in webhook-contracts).

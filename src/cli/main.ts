@@ -3,12 +3,14 @@
 import { isatty } from 'node:tty';
 import type { CliStream } from './run-cli.js';
 
-// The CLI is built for Node 24 (the Actions runtime): on an older Node it would fail on a missing API with a
-// stack trace, so it says what it needs instead.
-const MINIMUM_NODE_MAJOR = 24;
-if (Number(process.versions.node.split('.')[0]) < MINIMUM_NODE_MAJOR) {
+// The CLI runs on Node 22.17 or later (the action on the runner's Node 24): 22.17 made `fs.glob`, which expands
+// contract globs, stable (22.16 warns that it is experimental). On an older Node the CLI would fail on a missing
+// API with a stack trace, so it says what it needs instead. test/integration/cli.test.ts runs on Node 22 in CI.
+const MINIMUM_NODE = [22, 17] as const;
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < MINIMUM_NODE[0] || (major === MINIMUM_NODE[0] && minor < MINIMUM_NODE[1])) {
   process.stderr.write(
-    `webhook-contracts needs Node.js ${MINIMUM_NODE_MAJOR} or later; this is Node.js ${process.versions.node}.\n`,
+    `webhook-contracts needs Node.js ${MINIMUM_NODE.join('.')} or later; this is Node.js ${process.versions.node}.\n`,
   );
   process.exit(2);
 }

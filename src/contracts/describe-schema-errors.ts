@@ -69,12 +69,19 @@ export function describeSchemaErrors(
       const branch = errors.find(
         (other) => other.keyword !== 'anyOf' && other.instancePath === error.instancePath,
       );
+      const types = listBranchTypes(error);
       message =
         ending !== undefined
           ? `${subjectOf([...basePath, ...path], options)} ${ending}`
-          : branch !== undefined
-            ? describeError(branch, [...basePath, ...path], options)
-            : `${subjectOf([...basePath, ...path], options)} does not match any of the allowed forms`;
+          : types !== undefined
+            ? describeError(
+                { ...error, keyword: 'type', params: { type: types } },
+                [...basePath, ...path],
+                options,
+              )
+            : branch !== undefined
+              ? describeError(branch, [...basePath, ...path], options)
+              : `${subjectOf([...basePath, ...path], options)} does not match any of the allowed forms`;
     } else {
       message = describeError(error, [...basePath, ...parseInstancePath(error.instancePath, data)], options);
     }
@@ -84,6 +91,21 @@ export function describeSchemaErrors(
     issues.push({ path: fullPath, target, message });
   }
   return issues;
+}
+
+/**
+ * The types an `anyOf` allows when each of its branches is only a `type` (strict mode's form of a union type,
+ * `"type": ["string", "number"]`), so that it reads as one; undefined otherwise. Needs `verbose` (the schema).
+ */
+function listBranchTypes(anyOf: ErrorObject): string[] | undefined {
+  const branches: unknown = anyOf.schema;
+  if (!Array.isArray(branches)) return undefined;
+  const types = branches.map((branch: unknown) =>
+    typeof branch === 'object' && branch !== null && Object.keys(branch).join() === 'type'
+      ? (branch as Record<string, unknown>)['type']
+      : undefined,
+  );
+  return types.every((type) => typeof type === 'string') ? types : undefined;
 }
 
 function subjectOf(path: ValuePath, options: DescribeOptions): string {

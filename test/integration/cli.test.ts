@@ -314,26 +314,31 @@ describe('webhook-contracts merge', () => {
 });
 
 describe('help and version', () => {
-  it('says which Node it needs on an older one, instead of failing with a stack trace', async () => {
-    // The Node under test is 24; a preloaded module makes it report 20.10, as the system Node of many machines
-    // does, and removes an API that Node lacks (process.getBuiltinModule came in 20.16).
-    const preload = path.join(dir, 'pretend-node-20.mjs');
-    await writeFile(
-      preload,
-      [
-        "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.10.0' } });",
-        'delete process.getBuiltinModule;',
-        '',
-      ].join('\n'),
-    );
-    const result = await runNode(['--import', pathToFileURL(preload).href, CLI, '--help'], {
-      cwd: dir,
-      env: {},
-    });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe('webhook-contracts needs Node.js 24 or later; this is Node.js 20.10.0.\n');
-    expect(result.stdout).toBe('');
-  });
+  it.each(['20.10.0', '22.16.0'])(
+    'says which Node it needs on an older one (%s), instead of failing with a stack trace',
+    async (version) => {
+      // A preloaded module makes the Node under test report an older version, as the system Node of many
+      // machines does, and removes an API that Node lacks (process.getBuiltinModule came in 20.16 and 22.3).
+      const preload = path.join(dir, `pretend-node-${version}.mjs`);
+      await writeFile(
+        preload,
+        [
+          `Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '${version}' } });`,
+          'delete process.getBuiltinModule;',
+          '',
+        ].join('\n'),
+      );
+      const result = await runNode(['--import', pathToFileURL(preload).href, CLI, '--help'], {
+        cwd: dir,
+        env: {},
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `webhook-contracts needs Node.js 22.17 or later; this is Node.js ${version}.\n`,
+      );
+      expect(result.stdout).toBe('');
+    },
+  );
 
   it('prints the usage for --help, per command, and the version', async () => {
     const top = await runCli(['--help']);
@@ -345,8 +350,11 @@ describe('help and version', () => {
     const mergeHelp = await runCli(['help', 'merge']);
     expect(mergeHelp.stdout).toContain('Usage: webhook-contracts merge');
     const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    const version = await runCli(['--version']);
-    expect(version.stdout).toBe(`${pkg.version}\n`);
+    // Every form docs/cli.md gives: `version` and a leading `--` are what get through `npm exec` and npx.
+    for (const args of [['--version'], ['-V'], ['version'], ['--', '--version'], ['--', '-V']]) {
+      const version = await runCli(args);
+      expect({ args, ...version }).toEqual({ args, code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    }
   });
 
   it('exits 2 with the usage when no command or an unknown one is given', async () => {

@@ -29,6 +29,12 @@ describe('parseCliArgs: commands', () => {
     expect(parseCliArgs(['help', 'render'])).toEqual({ command: 'help', topic: 'render' });
     expect(parseCliArgs(['--version'])).toEqual({ command: 'version' });
     expect(parseCliArgs(['-V'])).toEqual({ command: 'version' });
+    expect(parseCliArgs(['version'])).toEqual({ command: 'version' });
+  });
+
+  it('skips a leading -- (npm passes it on from `npx webhook-contracts -- --version`)', () => {
+    expect(parseCliArgs(['--', '--version'])).toEqual({ command: 'version' });
+    expect(parseCliArgs(['--', 'run', '--help'])).toEqual({ command: 'help', topic: 'run' });
   });
 
   it('gives a command its help when --help appears among its options, even next to an invalid one', () => {

@@ -16,9 +16,7 @@ describe('the precompiled contract validator', () => {
     expect(committed).toBe(generateContractValidatorCode());
   });
 
-  const compiled = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(
-    schema,
-  );
+  const compiled = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(schema);
   const values: readonly unknown[] = [
     { version: 1, webhooks: [{ name: 'A', url: 'https://s.test/a' }] },
     { version: 1, webhooks: [] },
