@@ -64,4 +64,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The runner log has one door (src/action/runner-log.ts): a line written any other way could carry a
+    // workflow command from a pull request's contract file or a staging response.
+    files: ['src/action/**/*.ts'],
+    ignores: ['src/action/runner-log.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.name='core'][property.name=/^(info|debug|notice|warning|error|setFailed|startGroup|endGroup|group|issue|issueCommand)$/]",
+          message: 'Write to the runner log through src/action/runner-log.ts.',
+        },
+        {
+          selector: "MemberExpression[object.name='process'][property.name=/^(stdout|stderr)$/]",
+          message: 'Write to the runner log through src/action/runner-log.ts.',
+        },
+      ],
+    },
+  },
 );

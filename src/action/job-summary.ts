@@ -4,6 +4,8 @@
 import * as core from '@actions/core';
 import { measureLongestBacktickRun } from '../reports/markdown-safe.js';
 
+import { escapeControlCharacters } from '../contracts/escape-control-characters.js';
+
 /** GitHub refuses a step summary over 1 MiB; stay clearly under it. */
 export const MAX_SUMMARY_BYTES = 1_000_000;
 
@@ -25,8 +27,12 @@ export function fitToBytes(render: (maxChars: number) => string, maxBytes: numbe
   return new TextDecoder().decode(Buffer.from(text, 'utf8').subarray(0, maxBytes)).replace(/\uFFFD$/, '');
 }
 
-/** The summary of a run that stopped before any check ran (invalid contracts or inputs). */
-export function renderErrorSummary(title: string, message: string): string {
+/**
+ * The summary of a run that stopped before any check ran (invalid contracts or inputs). Each line of the
+ * message shows its invisible characters as escapes: a code block keeps Markdown out, not bidi overrides.
+ */
+export function renderErrorSummary(title: string, lines: readonly string[]): string {
+  const message = lines.map((line) => escapeControlCharacters(line)).join('\n');
   // A fence longer than any backtick run in the message, so the message cannot close it.
   const longestRun = measureLongestBacktickRun(message);
   const fence = '`'.repeat(Math.max(3, longestRun + 1));

@@ -2,7 +2,6 @@
  * The sticky pull request comment as the action posts it: which pull request, whether to post at all under the
  * `comment` policy, the body, and what a failure becomes (a warning, never a failed step).
  */
-import * as core from '@actions/core';
 import * as github from '@actions/github';
 
 import type { RunReport } from '../judging/check-result.js';
@@ -10,6 +9,7 @@ import { renderCommentMarkdown } from '../reports/render-comment-markdown.js';
 import type { ActionSettings } from './action-inputs.js';
 import { INPUT } from './action-inputs.js';
 import { installGitHubRetries } from './github-retry.js';
+import { logDebug, logInfo, logWarning } from './runner-log.js';
 import { buildCommentMarker, describeCommentFailure, upsertStickyComment } from './sticky-comment.js';
 
 /** GitHub refuses a comment body over 65,536 characters; leave room for what GitHub adds. */
@@ -30,7 +30,7 @@ export async function postPullRequestComment(report: RunReport, settings: Action
     (settings.pullRequest === undefined && !PULL_REQUEST_EVENTS.has(context.eventName)) ||
     pullNumber === undefined
   ) {
-    core.debug(`No pull request comment: the event is ${context.eventName}, not a pull request.`);
+    logDebug(`No pull request comment: the event is ${context.eventName}, not a pull request.`);
     return '';
   }
   const failed = report.summary.failed > 0;
@@ -38,7 +38,7 @@ export async function postPullRequestComment(report: RunReport, settings: Action
   // saying the contracts fail, so it is updated to the passing text.
   const createIfMissing = settings.comment === 'always' || failed;
   if (settings.githubToken === '') {
-    core.warning(`No pull request comment: the '${INPUT.githubToken}' input is empty.`);
+    logWarning(`No pull request comment: the '${INPUT.githubToken}' input is empty.`);
     return '';
   }
   const marker = buildCommentMarker(process.env['GITHUB_WORKFLOW'] ?? '', process.env['GITHUB_JOB'] ?? '');
@@ -49,12 +49,16 @@ export async function postPullRequestComment(report: RunReport, settings: Action
     ...(settings.shard === undefined ? {} : { shard: `${settings.shard.index}/${settings.shard.count}` }),
     ...(detailsUrl === undefined ? {} : { detailsUrl }),
   });
-  const client = github.getOctokit(settings.githubToken, { baseUrl: context.apiUrl });
+  // Octokit's own messages (deprecations, request errors) quote what the API answered: through the door too.
+  const client = github.getOctokit(settings.githubToken, {
+    baseUrl: context.apiUrl,
+    log: { debug: logDebug, info: logDebug, warn: logInfo, error: logInfo },
+  });
   installGitHubRetries(client, {
     maxRetries: 3,
     baseDelayMs: 500,
     maxDelayMs: 30_000,
-    log: (message) => core.info(message),
+    log: (message) => logInfo(message),
   });
   const { owner, repo } = context.repo;
   const outcome = await upsertStickyComment(client, { owner, repo, issueNumber: pullNumber, marker }, body, {
@@ -63,12 +67,12 @@ export async function postPullRequestComment(report: RunReport, settings: Action
   switch (outcome.kind) {
     case 'created':
     case 'updated':
-      core.info(`Pull request comment ${outcome.kind}: ${outcome.url}`);
+      logInfo(`Pull request comment ${outcome.kind}: ${outcome.url}`);
       return outcome.url;
     case 'absent':
       return '';
     case 'failed':
-      core.warning(describeCommentFailure(outcome));
+      logWarning(describeCommentFailure(outcome));
       return '';
   }
 }

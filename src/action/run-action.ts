@@ -21,6 +21,15 @@ import { createHttpClient } from '../http/http-client.js';
 import { fitToBytes, MAX_SUMMARY_BYTES, renderErrorSummary, writeJobSummary } from './job-summary.js';
 import { createMaskingContractSource, listMaskedForms } from '../files/masking-contract-source.js';
 import { postPullRequestComment } from './pull-request-comment.js';
+import {
+  endLogGroup,
+  logDebug,
+  logError,
+  logFailure,
+  logInfo,
+  logWarning,
+  startLogGroup,
+} from './runner-log.js';
 import type { CheckResult, RunReport } from '../judging/check-result.js';
 import { ContractFileError, InputError, ReportFileError } from '../contracts/errors.js';
 import { mergeReports } from '../reports/merge-reports.js';
@@ -53,7 +62,7 @@ export async function run(): Promise<void> {
     await runAction();
   } catch (error) {
     // A safety net: runAction handles its own failures, but a rejection must never end the step silently.
-    core.setFailed(describeError(error));
+    logFailure(describeError(error));
   }
 }
 
@@ -85,30 +94,30 @@ async function runAction(): Promise<void> {
     );
     const failing = redacted.summary.failed > 0 && settings.failOnFailure;
     annotateFailedChecks(redacted, {
-      annotate: core.error,
+      annotate: logError,
       workspace: workspacePath(),
       reserved: failing ? 1 : 0,
     });
     state.commentUrl = await postPullRequestComment(redacted, settings);
     const { total, failed } = redacted.summary;
-    if (failed === 0) core.info(`All ${total} webhook contract check${total === 1 ? '' : 's'} passed.`);
+    if (failed === 0) logInfo(`All ${total} webhook contract check${total === 1 ? '' : 's'} passed.`);
     else if (failing)
-      core.setFailed(`${failed} of ${total} webhook contract checks failed: see the job summary.`);
-    else core.warning(`${failed} of ${total} webhook contract checks failed (fail-on-failure is false).`);
+      logFailure(`${failed} of ${total} webhook contract checks failed: see the job summary.`);
+    else logWarning(`${failed} of ${total} webhook contract checks failed (fail-on-failure is false).`);
   } catch (error) {
     state.redact = createRedactor([...secrets]);
     if (error instanceof ContractFileError) {
       annotateContractProblems(
         error.problems.map((problem) => ({ ...problem, message: state.redact(problem.message) })),
-        { annotate: core.error, workspace: workspacePath(), reserved: 1 },
+        { annotate: logError, workspace: workspacePath(), reserved: 1 },
       );
     }
-    const message = state.redact(describeError(error));
+    const message = describeError(error, state.redact);
     // A report that was already rendered stays in the summary, above the error that came after it.
     state.summary =
       (state.summary === undefined ? '' : `${state.summary}\n`) +
       renderErrorSummary(summaryTitleFor(error), message);
-    core.setFailed(message);
+    logFailure(message);
     // SPEC exit codes: 2 when the contracts or inputs are invalid, as the CLI does; 1 is a failing check.
     if (isUsageError(error)) process.exitCode = 2;
   } finally {
@@ -116,9 +125,9 @@ async function runAction(): Promise<void> {
       writeOutputs(state);
     } catch (error) {
       // Still write the summary; a step gated on a missing output is skipped, which is the safe side.
-      core.warning(`Could not write the outputs: ${error instanceof Error ? error.message : String(error)}`);
+      logWarning(`Could not write the outputs: ${error instanceof Error ? error.message : String(error)}`);
     }
-    await writeJobSummary(state.redact(state.summary ?? ''), (message) => core.warning(message));
+    await writeJobSummary(state.redact(state.summary ?? ''), (message) => logWarning(message));
   }
 }
 
@@ -141,10 +150,10 @@ async function runChecks(settings: ActionSettings, secrets: Set<string>): Promis
   };
   // Periodic counts (every 10 % or 10 s) show a long run is alive in the log.
   const progress = createProgressReporter({
-    stream: { write: (text: string) => core.info(text.trimEnd()), isTTY: false },
+    stream: { write: (text: string) => logInfo(text.trimEnd()), isTTY: false },
     now: () => performance.now(),
   });
-  core.startGroup('Webhook contract checks');
+  startLogGroup('Webhook contract checks');
   try {
     const result = await runContracts(
       {
@@ -162,13 +171,13 @@ async function runChecks(settings: ActionSettings, secrets: Set<string>): Promis
         files,
         now: () => performance.now(),
         log: {
-          info: (message) => core.info(redact(message)),
-          warning: (message) => core.warning(redact(message)),
-          debug: (message) => core.debug(redact(message)),
+          info: (message) => logInfo(redact(message)),
+          warning: (message) => logWarning(redact(message)),
+          debug: (message) => logDebug(redact(message)),
         },
         onCheck: (check, done, total) => {
           // A failing check gets its own line; passing ones are only counted, so 10,000 checks stay readable.
-          if (!check.passed) core.info(redact(describeFailedCheck(check, done, total)));
+          if (!check.passed) logInfo(redact(describeFailedCheck(check, done, total)));
           progress.onCheck(done, total);
         },
       },
@@ -183,7 +192,7 @@ async function runChecks(settings: ActionSettings, secrets: Set<string>): Promis
     return result.report;
   } finally {
     progress.finish();
-    core.endGroup();
+    endLogGroup();
     await http.close();
   }
 }
@@ -199,7 +208,7 @@ async function writeReports(report: RunReport, settings: ActionSettings): Promis
         )
       : path.resolve(workspace, settings.reportJson);
   await writeReportFile(`Input '${INPUT.reportJson}':`, jsonPath, renderJsonReport(report), workspace);
-  core.info(`JSON report: ${jsonPath}`);
+  logInfo(`JSON report: ${jsonPath}`);
   if (settings.reportJunit !== undefined) {
     await writeReportFile(
       `Input '${INPUT.reportJunit}':`,
@@ -207,7 +216,7 @@ async function writeReports(report: RunReport, settings: ActionSettings): Promis
       renderJunit(report),
       workspace,
     );
-    core.info(`JUnit report: ${path.resolve(workspace, settings.reportJunit)}`);
+    logInfo(`JUnit report: ${path.resolve(workspace, settings.reportJunit)}`);
   }
   return jsonPath;
 }
@@ -253,11 +262,27 @@ function isUsageError(error: unknown): error is ContractFileError | InputError |
   );
 }
 
-function describeError(error: unknown): string {
-  if (isUsageError(error)) return error.message;
-  if (error instanceof Error) {
-    if (error.stack !== undefined) core.debug(error.stack);
-    return `Unexpected error: ${error.message}`;
+/**
+ * The message's lines. Only a contract error has several, one per problem, each already on one line
+ * (`formatProblem`); any other message is one line of text, whatever it holds.
+ */
+function describeError(error: unknown, redact: Redact = (text) => text): string[] {
+  if (error instanceof ContractFileError) {
+    const problems = error.problems.map((problem) => ({
+      ...problem,
+      file: redact(problem.file),
+      message: redact(problem.message),
+    }));
+    return new ContractFileError(problems).message.split('\n');
   }
-  return `Unexpected error (a non-Error value was thrown): ${inspect(error, { depth: 3 })}`;
+  if (isUsageError(error)) return [redact(error.message)];
+  if (error instanceof Error) {
+    const header = `${error.name}: ${error.message}`;
+    // The frames are ours; the message may hold anything, so it stays one line.
+    const frames =
+      error.stack?.startsWith(header) === true ? error.stack.slice(header.length).split('\n') : [];
+    logDebug([header, ...frames.filter((frame) => frame !== '')].map(redact));
+    return [redact(`Unexpected error: ${error.message}`)];
+  }
+  return [redact(`Unexpected error (a non-Error value was thrown): ${inspect(error, { depth: 3 })}`)];
 }

@@ -1,4 +1,5 @@
 import type { SourceLocation } from './contract.js';
+import { escapeControlCharacters } from './escape-control-characters.js';
 
 /** One located problem in a contract file. */
 export interface ContractProblem extends SourceLocation {
@@ -10,22 +11,10 @@ export interface ContractProblem extends SourceLocation {
  *
  * Messages quote the contract's own text (keys, values, file names), which a pull request controls: a line break
  * in a quoted key would forge a second `other.yml:1:1: …` line, and an escape sequence would reach the terminal.
- * So control, line-separator and bidi-override characters are shown as escapes (`\n`, `\u001b`).
+ * So control, line-separator, bidi and other invisible characters are shown as escapes (`\n`, `\u001b`).
  */
 export function formatProblem(problem: ContractProblem): string {
-  return `${escapeControls(problem.file)}:${problem.line}:${problem.column}: ${escapeControls(problem.message)}`;
-}
-
-/** C0 and C1 controls, DEL, U+2028/U+2029 and the bidi embeddings, overrides and isolates. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-function escapeControls(text: string): string {
-  return text.replace(
-    UNSAFE_CHARACTERS,
-    (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return `${escapeControlCharacters(problem.file)}:${problem.line}:${problem.column}: ${escapeControlCharacters(problem.message)}`;
 }
 
 /** Every problem found in the contract files, all at once; nothing is called. Exit code 2. */

@@ -53,3 +53,30 @@ export const hostileText = (maxLength = 60): fc.Arbitrary<string> =>
     ),
     maxLength,
   });
+
+/**
+ * Names and texts that try to become workflow commands in the runner log: after a line break of every kind
+ * (`\n`, `\r`, NEL, U+2028), after leading white space, percent-encoded, as legacy `##[` commands, and the
+ * families that switch commands or masking off (`::stop-commands::`, `::add-mask::`, `::echo::`).
+ */
+export const HOSTILE_LOG_TEXTS: readonly string[] = [
+  'Out\n::set-output name=failed::0',
+  's2\n::error file=README.md,line=1::INJECTED',
+  'Stop\n::stop-commands::pwned',
+  'cr\r::add-mask::x',
+  'crlf\r\n::warning title=t::crlf',
+  'nel\u0085::notice::nel',
+  'ls\u2028::debug::line separator',
+  'ps\u2029::group::paragraph separator',
+  '::echo::on',
+  '  ::endgroup::',
+  '\u3000::error::ideographic space',
+  '\u00a0::error::no-break space',
+  '\ufeff::error::byte order mark',
+  'enc%0A::error::percent-encoded',
+  '##[set-output name=failed;]0',
+  'x ##[error]legacy in the middle',
+  '##[group]legacy group',
+  'pwned\n::pwned::',
+  'tab\t\v\f::error::other breaks',
+];

@@ -28,11 +28,15 @@ describe('fitToBytes', () => {
 
 describe('renderErrorSummary', () => {
   it('puts the message in a fence it cannot close', () => {
-    const summary = renderErrorSummary('Invalid', 'a.yml:1:1: bad ``` fence');
+    const summary = renderErrorSummary('Invalid', ['a.yml:1:1: bad ``` fence']);
     expect(summary).toBe('## Invalid\n\n````text\na.yml:1:1: bad ``` fence\n````\n');
   });
 
   it('uses a three-backtick fence for a plain message', () => {
-    expect(renderErrorSummary('T', 'm')).toBe('## T\n\n```text\nm\n```\n');
+    expect(renderErrorSummary('T', ['m'])).toBe('## T\n\n```text\nm\n```\n');
+  });
+
+  it('keeps the lines it is given and shows line breaks and bidi controls inside a line as escapes', () => {
+    expect(renderErrorSummary('T', ['a\u202eb', 'c\nd'])).toBe('## T\n\n```text\na\\u202eb\nc\\nd\n```\n');
   });
 });

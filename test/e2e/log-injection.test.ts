@@ -1,0 +1,139 @@
+/**
+ * The runner log cannot be forged: the built action (`dist/index.js`) runs contracts whose webhook names, sample
+ * names, file names, response bodies and reason phrases try to become workflow commands, and every line of its
+ * stdout and stderr is read as the runner reads it. The commands found must be exactly those of the same run
+ * with harmless names (the action's own annotations, masks and groups): not one more, not one other.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { GitHubApiStandIn } from '../support/github-api-stand-in.js';
+import { startGitHubApiStandIn } from '../support/github-api-stand-in.js';
+import { HOSTILE_LOG_TEXTS } from '../support/hostile-text.js';
+import type { ActionRun } from '../support/run-action.js';
+import { runAction } from '../support/run-action.js';
+import type { RunnerCommandLine } from '../support/runner-commands.js';
+import { findRunnerCommands } from '../support/runner-commands.js';
+import type { StagingServer } from '../support/staging-server.js';
+import { startStagingServer } from '../support/staging-server.js';
+
+const TOKEN = 'ghs_logInjectionToken0123456789abcdef';
+const API_KEY = 'sk_live_log_injection_0123456789';
+/** Reason phrases cannot hold a line break (HTTP forbids it), but can hold everything else. */
+const HOSTILE_REASONS = ['::set-output name=failed::0', '##[set-output name=failed;]0', '::stop-commands::x'];
+
+let api: GitHubApiStandIn;
+let staging: StagingServer;
+
+beforeAll(async () => {
+  api = await startGitHubApiStandIn({ token: TOKEN });
+  staging = await startStagingServer();
+  // Even checks get a 200 whose mapped value (quoted in the failure) is the hostile text; odd ones a 500 with a
+  // hostile reason phrase and the hostile text as the body.
+  staging.route('/hostile', (request, response) => {
+    const index = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('i'));
+    const text = new URL(request.url ?? '/', 'http://x').searchParams.get('text') ?? '';
+    if (index % 2 === 0) {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ data: { score: text } }));
+      return;
+    }
+    response.writeHead(500, HOSTILE_REASONS[index % HOSTILE_REASONS.length] ?? 'x', {
+      'content-type': 'text/plain',
+    });
+    response.end(text);
+  });
+});
+
+afterAll(async () => {
+  await api.close();
+  await staging.close();
+});
+
+/** A YAML double-quoted scalar; non-ASCII as `\u` escapes, so any YAML 1.1 or 1.2 parser reads the same text. */
+function quoteYaml(text: string): string {
+  return JSON.stringify(text).replace(
+    /[^\x20-\x7e]/g,
+    (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** One webhook per text, each fired for two samples named after texts too; every check fails. */
+function makeContract(texts: readonly string[]): string {
+  const samples = texts.slice(0, 2);
+  return [
+    'version: 1',
+    'samples:',
+    ...samples.map((name) => `  ${quoteYaml(`sample ${name}`)}: { lead: { Email Address: a@example.com } }`),
+    'fields:',
+    '  leadScore: integer',
+    'webhooks:',
+    ...texts.flatMap((name, index) => [
+      `  - name: ${quoteYaml(name)}`,
+      `    url: ${quoteYaml(`\${STAGING_URL}/hostile?i=${index}&text=${encodeURIComponent(name)}`)}`,
+      '    method: POST',
+      "    headers: { Content-Type: application/json, X-Api-Key: '${API_KEY}' }",
+      '    template: \'{"email": {{lead.Email Address}}}\'',
+      '    encoding: json',
+      '    responseType: json',
+      '    mappings: { data.score: leadScore }',
+    ]),
+    '',
+  ].join('\n');
+}
+
+async function runContract(contract: string, fileName: string): Promise<ActionRun> {
+  const workspace = await mkdtemp(path.join(os.tmpdir(), 'wc-log-injection-'));
+  await writeFile(path.join(workspace, fileName), contract);
+  return runAction({
+    token: TOKEN,
+    workspace,
+    apiUrl: api.url,
+    inputs: { contracts: '*.yml', 'allowed-hosts': `127.0.0.1:${staging.port}` },
+    env: { STAGING_URL: staging.url, API_KEY },
+  });
+}
+
+/** What the runner would do: each command's form, name and property names (values hold file names). */
+function describeCommands(run: ActionRun): string[] {
+  const describe = (command: RunnerCommandLine): string =>
+    `${command.form} ${command.name} ${command.properties.replace(/=[^,]*/g, '=…')}`;
+  return [...findRunnerCommands(run.stdout), ...findRunnerCommands(run.stderr)].map(describe);
+}
+
+describe('the runner log of the built action', () => {
+  const benignTexts = HOSTILE_LOG_TEXTS.map((_text, index) => `Webhook ${index}`);
+
+  it('emits exactly the commands of a harmless run, whatever the names, file name and responses hold', async () => {
+    const benign = await runContract(makeContract(benignTexts), 'contracts.yml');
+    const hostile = await runContract(
+      makeContract(HOSTILE_LOG_TEXTS),
+      'evil\n::error file=README.md,line=1::FILE.yml',
+    );
+
+    // The harmless run is the yardstick: it fails every check and annotates, masks and groups.
+    expect(benign.exitCode).toBe(1);
+    const expected = describeCommands(benign);
+    expect(expected).toEqual(expect.arrayContaining(['v2 add-mask ', 'v2 group ', 'v2 error file=…,line=…']));
+    expect(hostile.exitCode).toBe(1);
+    expect(describeCommands(hostile)).toEqual(expected);
+    expect(hostile.outputs).toMatchObject({ failed: String(2 * HOSTILE_LOG_TEXTS.length), passed: '0' });
+    // The names are all there, shown with their line breaks as `\n`.
+    expect(hostile.stdout).toContain('Out\\n::set-output name=failed::0');
+    expect(hostile.stdout).toContain('Stop\\n::stop-commands::pwned');
+  });
+
+  it('emits exactly the commands of a harmless run for an invalid contract that quotes hostile keys', async () => {
+    const invalid = (keys: readonly string[]): string =>
+      ['version: 1', ...keys.map((key) => `${quoteYaml(key)}: 1`), 'webhooks: []', ''].join('\n');
+    const benign = await runContract(invalid(benignTexts), 'contracts.yml');
+    const hostile = await runContract(invalid(HOSTILE_LOG_TEXTS), 'contracts.yml');
+
+    expect(benign.exitCode).toBe(2);
+    expect(hostile.exitCode).toBe(2);
+    expect(describeCommands(hostile)).toEqual(describeCommands(benign));
+  });
+});
