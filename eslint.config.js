@@ -11,6 +11,7 @@ export default tseslint.config(
       'scripts/',
       'examples/',
       'eslint.config.js',
+      '.dependency-cruiser.cjs',
       'src/contracts/contract-validator.js',
     ],
   },
@@ -25,6 +26,18 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // No source file over 300 lines: one that does not fit in a head is split by concept. Every line counts,
+    // comments and blank lines too, so the limit is what `wc -l` shows and no one trims a comment to fit.
+    files: ['src/**/*.ts'],
+    rules: { 'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }] },
+  },
+  {
+    // Being split now, each by the helper who owns it (issue 10): load-contracts.ts by "loader", judge-check.ts
+    // by "bounds", http-client.ts by "sec-route". Remove each line when its file is under the limit.
+    files: ['src/contracts/load-contracts.ts', 'src/judging/judge-check.ts', 'src/http/http-client.ts'],
+    rules: { 'max-lines': 'off' },
   },
   {
     // The pure core (contracts → requests → judging → reports, and the engine that runs them) does no I/O: the

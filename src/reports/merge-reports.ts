@@ -28,17 +28,3 @@ export function mergeReports(reports: readonly RunReport[]): MergedReport {
   }
   return { ...buildRunReport([...byKey.values()]), duplicates };
 }
-
-/** Orders checks by file, line, webhook, then sample: the order a merged report lists them in. */
-export function compareChecks(a: CheckResult, b: CheckResult): number {
-  return (
-    compareText(a.file, b.file) ||
-    a.line - b.line ||
-    compareText(a.webhook, b.webhook) ||
-    compareText(a.sample, b.sample)
-  );
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,5 +1,5 @@
 import type { CheckResult, RunReport } from '../judging/check-result.js';
-import { compareChecks } from './merge-reports.js';
+import { compareChecks } from './compare-checks.js';
 
 /**
  * Builds the run's report (the JSON report's content) from its checks. Checks are listed by file, line,

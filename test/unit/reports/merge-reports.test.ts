@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CheckResult } from '../../../src/judging/check-result.js';
-import { compareChecks, mergeReports } from '../../../src/reports/merge-reports.js';
+import { compareChecks } from '../../../src/reports/compare-checks.js';
+import { mergeReports } from '../../../src/reports/merge-reports.js';
 import { readReport } from '../../../src/reports/read-report.js';
 import { renderJsonReport } from '../../../src/reports/render-json-report.js';
 import { makeCheckResult, makeFailedCheckResult, makeReport } from '../../support/make-check-result.js';
