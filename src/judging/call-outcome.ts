@@ -7,7 +7,10 @@ export type CallOutcome =
       readonly statusText: string;
       /** Lower-cased names. */
       readonly headers: Readonly<Record<string, string>>;
+      /** The body, decoded per its Content-Encoding; empty when it could not be decoded. */
       readonly body: Uint8Array;
+      /** Why the body could not be decoded (an unknown or corrupt Content-Encoding); absent when it was. */
+      readonly bodyError?: string;
       readonly latencyMs: number;
       /** How many attempts were made (1 unless retries are enabled). */
       readonly attempts: number;

@@ -24,7 +24,8 @@ export interface Failure {
   readonly actual?: string;
 }
 
-export type MappedValue = string | number | boolean | null;
+/** A bigint is an integer beyond 2^53 that fits Marketo's 64-bit integer fields, kept exact. */
+export type MappedValue = string | number | bigint | boolean | null;
 
 export interface CheckResult {
   readonly webhook: string;

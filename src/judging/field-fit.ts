@@ -7,8 +7,8 @@
  *   counts characters, not UTF-16 units). Text holds at most 30,000 UTF-8 bytes.
  * - A JSON number or boolean fits String, Text and Phone as its JSON text, with no warning.
  * - JSON: Integer/Score/Percent need an integral number; Float/Currency a finite number; a numeric string fits
- *   either with a warning (it relies on coercion). A number beyond 2^53 fits with a warning: JSON.parse has
- *   already rounded it. `-0` is written as 0.
+ *   either with a warning (it relies on coercion). Integers are judged from the number's exact text
+ *   (fit-integer): outside signed 64-bit is a misfit, outside signed 32-bit a warning. `-0` is written as 0.
  * - XML: every leaf is text, so numeric text fits Integer/Float without a warning, and `true`/`false` (any case)
  *   fits Boolean; there is no other way to send them.
  * - Boolean from JSON: only `true`/`false`, never the strings.
@@ -20,6 +20,7 @@
  */
 import type { MappedValue } from './check-result.js';
 import type { FieldType } from '../contracts/contract.js';
+import { fitIntegerText } from './fit-integer.js';
 
 export type FieldFit =
   | { readonly ok: true; readonly value: MappedValue; readonly warning?: string }
@@ -38,8 +39,16 @@ const DATETIME =
   /^([0-9]{4}-[0-9]{2}-[0-9]{2})T([01][0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9])(?:\.[0-9]+)?)?(Z|[+-](?:[01][0-9]|2[0-3])(?::?[0-5][0-9])?)?$/;
 const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 
-/** Checks `value` (a resolved scalar) against a field type; `source` says whether it came from JSON or XML. */
-export function checkFieldFit(value: unknown, type: FieldType, source: ValueSource = 'json'): FieldFit {
+/**
+ * Checks `value` (a resolved scalar) against a field type; `source` says whether it came from JSON or XML, and
+ * `numberText` is a JSON number's text as written when parsing changed it (digits beyond a double's precision).
+ */
+export function checkFieldFit(
+  value: unknown,
+  type: FieldType,
+  source: ValueSource = 'json',
+  numberText?: string,
+): FieldFit {
   if (value === null || value === undefined) return misfit(`${String(value)} does not fit a ${type} field`);
   switch (type) {
     case 'string':
@@ -49,7 +58,7 @@ export function checkFieldFit(value: unknown, type: FieldType, source: ValueSour
     case 'integer':
     case 'score':
     case 'percent':
-      return fitInteger(value, type, source);
+      return fitInteger(value, type, source, numberText);
     case 'float':
     case 'currency':
       return fitFloat(value, type, source);
@@ -86,17 +95,16 @@ function fitText(value: unknown): FieldFit {
   return fit(text);
 }
 
-function fitInteger(value: unknown, type: FieldType, source: ValueSource): FieldFit {
+function fitInteger(value: unknown, type: FieldType, source: ValueSource, numberText?: string): FieldFit {
   if (typeof value === 'number') {
-    if (!Number.isInteger(value)) return misfit(`${String(value)} is not an integral number`);
-    return fitNumber(value);
+    // Without a recorded text the number prints as written. Infinity (from 1e400) always has its text recorded.
+    return fitIntegerText(numberText ?? String(value), type);
   }
   if (typeof value === 'string' && INTEGER_TEXT.test(value)) {
-    const number = Number(value);
-    const fitted = fitNumber(number);
-    if (source === 'xml') return fitted;
+    const fitted = fitIntegerText(value, type);
+    if (source === 'xml' || !fitted.ok) return fitted;
     return fit(
-      number,
+      fitted.value,
       joinWarnings(`a numeric string fits ${type} only by coercion; send a JSON number`, fitted),
     );
   }
@@ -116,13 +124,6 @@ function fitFloat(value: unknown, type: FieldType, source: ValueSource): FieldFi
     return fit(normalizeZero(number), `a numeric string fits ${type} only by coercion; send a JSON number`);
   }
   return misfit(`${describeKind(value)} is not a finite number`);
-}
-
-function fitNumber(value: number): FieldFit {
-  if (!Number.isSafeInteger(value)) {
-    return fit(value, `${String(value)} is beyond 2^53: its last digits may already be rounded`);
-  }
-  return fit(normalizeZero(value));
 }
 
 function fitBoolean(value: unknown, source: ValueSource): FieldFit {

@@ -11,28 +11,52 @@
  *   processing is off in the parser (no DOCTYPE expansion, so no entity bombs); the five predefined entities and
  *   numeric character references are decoded here, other references are left as written. Exactly one root
  *   element is required.
+ * - Nesting deeper than MAX_BODY_NESTING (measured in one pass before parsing, see measure-nesting) is
+ *   unparseable: what comes after parsing (schema validation, our tree walks) recurses.
+ * - JSON numbers keep their text when parsing changed it (exact-json), for webhooks with mappings: Integer fields
+ *   are judged exactly. Without mappings nothing reads it, and the plain parse is several times faster.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ResponseType } from '../contracts/contract.js';
 import type { XmlElement } from './xml-element.js';
+import { parseJsonKeepingNumbers } from './exact-json.js';
+import type { NumberSources } from './exact-json.js';
+import { isJsonNestedDeeperThan, isXmlNestedDeeperThan, MAX_BODY_NESTING } from './measure-nesting.js';
 
 /** A parsed body, tagged by the type it was parsed as. */
 export type ParsedBody =
   | { readonly type: 'none' }
-  | { readonly type: 'json'; readonly value: unknown }
+  | { readonly type: 'json'; readonly value: unknown; readonly sources?: NumberSources }
   | { readonly type: 'xml'; readonly value: XmlElement };
 
 export type ParseResult =
   | { readonly ok: true; readonly value: ParsedBody; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly error: string };
 
+export interface ParseOptions {
+  /** Keep the text of JSON numbers that parsing changed (for mappings). */
+  readonly keepNumberText?: boolean;
+}
+
+const TOO_DEEP = `nested deeper than ${MAX_BODY_NESTING} levels`;
+
 /** Parses `bytes` as the declared response type; `none` parses nothing. */
-export function parseResponseBody(bytes: Uint8Array, type: ResponseType): ParseResult {
+export function parseResponseBody(
+  bytes: Uint8Array,
+  type: ResponseType,
+  options: ParseOptions = {},
+): ParseResult {
   if (type === 'none') return { ok: true, value: { type: 'none' }, warnings: [] };
+  if (type === 'json' && isJsonNestedDeeperThan(bytes, MAX_BODY_NESTING))
+    return { ok: false, error: TOO_DEEP };
   const { text, warnings } = decodeUtf8(bytes);
   if (type === 'json') {
     try {
-      return { ok: true, value: { type: 'json', value: JSON.parse(text) as unknown }, warnings };
+      if (options.keepNumberText !== true) {
+        return { ok: true, value: { type: 'json', value: JSON.parse(text) as unknown }, warnings };
+      }
+      const { value, sources } = parseJsonKeepingNumbers(text);
+      return { ok: true, value: { type: 'json', value, sources }, warnings };
     } catch (error) {
       return { ok: false, error: `not valid JSON: ${describeError(error)}` };
     }
@@ -65,6 +89,7 @@ const TEXT = '#text';
 const CDATA = '#cdata';
 
 function parseXml(text: string): { ok: true; root: XmlElement } | { ok: false; error: string } {
+  if (isXmlNestedDeeperThan(text, MAX_BODY_NESTING)) return { ok: false, error: TOO_DEEP };
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
     const { msg, line, col } = validation.err;
@@ -83,6 +108,8 @@ function parseXml(text: string): { ok: true; root: XmlElement } | { ok: false; e
       trimValues: false,
       processEntities: false,
       cdataPropName: CDATA,
+      // The pre-scan already refused deeper bodies; the parser's own limit (default 100) must not be lower.
+      maxNestedTags: MAX_BODY_NESTING + 1,
     });
     const nodes = parser.parse(text) as unknown;
     const roots = Array.isArray(nodes) ? toElements(nodes as readonly OrderedNode[]) : [];
@@ -92,7 +119,6 @@ function parseXml(text: string): { ok: true; root: XmlElement } | { ok: false; e
       return { ok: false, error: `not valid XML: ${roots.length} root elements, expected one` };
     return { ok: true, root };
   } catch (error) {
-    // A stack overflow on absurd nesting lands here too: the body does not parse, it does not crash the run.
     return { ok: false, error: `not valid XML: ${describeError(error)}` };
   }
 }

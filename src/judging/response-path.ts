@@ -12,6 +12,8 @@
  *   the leaf is the element's own text, trimmed (pretty-printing whitespace is not data). An element with child
  *   elements is not a leaf, just as a JSON object is not.
  */
+import { findNumberSource } from './exact-json.js';
+import type { NumberSources } from './exact-json.js';
 import type { XmlElement } from './xml-element.js';
 
 export type PathStep = { readonly key: string } | { readonly index: number };
@@ -27,7 +29,13 @@ export interface ResponsePath {
 
 /** A resolved path: the scalar found (with a warning for undocumented shapes), or why nothing was found. */
 export type Resolution =
-  | { readonly found: true; readonly value: string | number | boolean | null; readonly warning?: string }
+  | {
+      readonly found: true;
+      readonly value: string | number | boolean | null;
+      readonly warning?: string;
+      /** A number's text as written, when parsing changed it (see exact-json). */
+      readonly numberText?: string;
+    }
   | { readonly found: false; readonly reason: string };
 
 const DOCUMENTED_KEY = /^[A-Za-z0-9_\-: ]+$/;
@@ -93,13 +101,15 @@ export function formatPathPrefix(steps: readonly PathStep[], upTo: number): stri
   return out;
 }
 
-/** Resolves a path in a parsed JSON body, from its root object. */
-export function resolveJsonPath(root: unknown, path: ResponsePath): Resolution {
+/** Resolves a path in a parsed JSON body, from its root object; `sources` gives numbers' text as written. */
+export function resolveJsonPath(root: unknown, path: ResponsePath, sources?: NumberSources): Resolution {
   let warning: string | undefined;
   if (Array.isArray(root)) {
     warning = 'the response root is an array: mapping from it relies on undocumented Marketo behaviour';
   }
   let current: unknown = root;
+  let holder: object | undefined;
+  let holderKey: string | number = '';
   const { steps } = path;
   for (let i = 0; i < steps.length; i += 1) {
     const step = steps[i];
@@ -113,6 +123,8 @@ export function resolveJsonPath(root: unknown, path: ResponsePath): Resolution {
       if (step.index >= current.length) {
         return missing(`${at()}: index ${step.index} out of range (${countItems(current.length)})`);
       }
+      holder = current;
+      holderKey = step.index;
       current = current[step.index];
     } else {
       if (!isPlainObject(current)) {
@@ -123,16 +135,27 @@ export function resolveJsonPath(root: unknown, path: ResponsePath): Resolution {
       }
       // Own properties only: a body may carry keys such as "constructor" or "__proto__".
       if (!Object.hasOwn(current, step.key)) return missing(`${at()}: key "${step.key}" not found`);
+      holder = current;
+      holderKey = step.key;
       current = current[step.key];
     }
   }
+  const numberText =
+    typeof current === 'number' && holder !== undefined
+      ? findNumberSource(sources, holder, holderKey)
+      : undefined;
   if (
     current === null ||
     typeof current === 'string' ||
     typeof current === 'number' ||
     typeof current === 'boolean'
   ) {
-    return warning === undefined ? { found: true, value: current } : { found: true, value: current, warning };
+    return {
+      found: true,
+      value: current,
+      ...(warning !== undefined && { warning }),
+      ...(numberText !== undefined && { numberText }),
+    };
   }
   return missing(`${path.text}: ${describeJson(current)}, not a single value`);
 }

@@ -29,10 +29,22 @@ function orderCheck(check: CheckResult): Record<string, unknown> {
     attempts: check.attempts,
     failures: check.failures.map(orderFailure),
     warnings: [...check.warnings],
-    mapped: Object.fromEntries(Object.entries(check.mapped).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    mapped: Object.fromEntries(
+      Object.entries(check.mapped)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([field, value]) => [field, typeof value === 'bigint' ? writeExactInteger(value) : value]),
+    ),
   };
   if (check.responseSnippet !== undefined) ordered['responseSnippet'] = check.responseSnippet;
   return ordered;
+}
+
+/** JSON.rawJSON (Node 21+; not yet in TypeScript's ES2023 lib) writes the integer's digits as a JSON number. */
+const exactJson = JSON as unknown as { rawJSON(this: void, text: string): unknown };
+
+/** A 64-bit integer beyond 2^53 (Marketo's Integer fields hold them), written exactly rather than rounded. */
+function writeExactInteger(value: bigint): unknown {
+  return exactJson.rawJSON(value.toString());
 }
 
 function orderFailure(failure: Failure): Record<string, unknown> {

@@ -87,10 +87,18 @@ describe('checkFieldFit: integer, score, percent', () => {
       reason: 'Infinity is not an integral number',
     });
   });
-  it('fits a number beyond 2^53 with a rounding warning', () => {
-    const fit = fits(JSON.parse('12345678901234567890'), 'integer');
-    expect(fit.ok).toBe(true);
-    expect(fit.ok && fit.warning).toMatch(/beyond 2\^53/);
+  it('judges a number beyond 2^53 from its text as written, exactly', () => {
+    const rounded: unknown = JSON.parse('9007199254740993');
+    expect(checkFieldFit(rounded, 'integer', 'json', '9007199254740993')).toMatchObject({
+      ok: true,
+      value: 9007199254740993n,
+    });
+    expect(
+      checkFieldFit(JSON.parse('12345678901234567890'), 'integer', 'json', '12345678901234567890'),
+    ).toEqual({
+      ok: false,
+      reason: '12345678901234567890 is outside the signed 64-bit range Marketo stores integer fields in',
+    });
   });
   it('fits a numeric JSON string with a coercion warning', () => {
     expect(fits('42', 'score')).toEqual({
@@ -100,9 +108,11 @@ describe('checkFieldFit: integer, score, percent', () => {
     });
     expect(fits('-7', 'integer')).toMatchObject({ ok: true, value: -7 });
   });
-  it('joins both warnings for a huge numeric string', () => {
-    const fit = fits('99999999999999999999', 'integer');
-    expect(fit.ok && fit.warning).toMatch(/coercion.*; .*beyond 2\^53/);
+  it('joins both warnings for a numeric string beyond 32 bits', () => {
+    const fit = fits('9007199254740993', 'integer');
+    expect(fit).toMatchObject({ ok: true, value: 9007199254740993n });
+    expect(fit.ok && fit.warning).toMatch(/coercion.*; .*outside the signed 32-bit range/);
+    expect(fits('99999999999999999999', 'integer').ok).toBe(false);
   });
   it('fits numeric XML text with no warning', () => {
     expect(fits('42', 'integer', 'xml')).toEqual({ ok: true, value: 42 });

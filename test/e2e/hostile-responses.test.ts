@@ -1,0 +1,135 @@
+/**
+ * One response never kills the run (issue 11), against the built artefacts: dist/cli.js and dist/index.js in
+ * child processes, a staging server on 127.0.0.1 sending hostile bodies next to a normal check. Each hostile body
+ * is at most one reported failure of its own check; the normal check still runs, passes and is reported.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { GitHubApiStandIn } from '../support/github-api-stand-in.js';
+import { startGitHubApiStandIn } from '../support/github-api-stand-in.js';
+import { runAction } from '../support/run-action.js';
+import { CLI, ensureBundle, runNode } from '../support/run-node.js';
+import type { StagingServer } from '../support/staging-server.js';
+import { startStagingServer } from '../support/staging-server.js';
+
+const TOKEN = 'ghs_hostileResponsesToken0123456789';
+/** Deep enough to overflow any recursion; XML's tags are longer, so fewer fit under the 1 MiB cap. */
+const DEPTH = 400_000;
+const XML_DEPTH = 100_000;
+
+interface Hostile {
+  /** The webhook's name, its route and what the route answers. */
+  readonly name: string;
+  readonly route: string;
+  readonly body: string | Buffer;
+  readonly headers?: Record<string, string>;
+  /** Contract lines after `url:`. */
+  readonly webhook: readonly string[];
+  /** What the one failure of this check says. */
+  readonly failure: RegExp;
+}
+
+const HOSTILE: readonly Hostile[] = [
+  {
+    name: 'Deep JSON',
+    route: '/deep-json',
+    body: '['.repeat(DEPTH) + ']'.repeat(DEPTH),
+    webhook: ['    responseType: json', '    expect: { schema: { type: object } }'],
+    failure: /^unparseable: the 2xx body is nested deeper than 512 levels/,
+  },
+  {
+    name: 'Deep XML',
+    route: '/deep-xml',
+    body: '<a>'.repeat(XML_DEPTH) + '</a>'.repeat(XML_DEPTH),
+    webhook: ['    responseType: xml', '    mappings: { a.a: leadScore }'],
+    failure: /^unparseable: the 2xx body is nested deeper than 512 levels/,
+  },
+];
+
+let staging: StagingServer;
+let api: GitHubApiStandIn;
+let workspace: string;
+
+beforeAll(async () => {
+  await ensureBundle();
+  staging = await startStagingServer();
+  api = await startGitHubApiStandIn({ token: TOKEN });
+  for (const hostile of HOSTILE) {
+    staging.route(hostile.route, (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', ...hostile.headers });
+      response.end(hostile.body);
+    });
+  }
+  workspace = await mkdtemp(path.join(os.tmpdir(), 'wc-hostile-'));
+  const webhooks = [
+    ...HOSTILE.flatMap((hostile) => [
+      `  - name: ${hostile.name}`,
+      `    url: '\${STAGING_URL}${hostile.route}'`,
+      ...hostile.webhook,
+    ]),
+    '  - name: Normal',
+    "    url: '${STAGING_URL}/json'",
+    '    responseType: json',
+    '    mappings: { data.score: leadScore }',
+    '    expect: { schema: { type: object, required: [data] } }',
+  ];
+  const contract = ['version: 1', 'fields:', '  leadScore: integer', 'webhooks:', ...webhooks, ''].join('\n');
+  await writeFile(path.join(workspace, 'webhook-contracts.yml'), contract);
+}, 120_000);
+
+afterAll(async () => {
+  await staging.close();
+  await api.close();
+  await rm(workspace, { recursive: true, force: true });
+});
+
+const TOTAL = HOSTILE.length + 1;
+
+describe('hostile responses through the built CLI', () => {
+  it('are one failure each; the normal check passes and everything is reported', async () => {
+    const result = await runNode([CLI, 'run', '--quiet', '--report-json', 'report.json'], {
+      cwd: workspace,
+      env: { PATH: process.env['PATH'] ?? '', STAGING_URL: staging.url },
+    });
+    expect(result.stderr).not.toMatch(/RangeError|Maximum call stack|\n\s+at /);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${TOTAL} checks: 1 passed, ${HOSTILE.length} failed`);
+    const report = JSON.parse(await readFile(path.join(workspace, 'report.json'), 'utf8')) as {
+      checks: { webhook: string; passed: boolean; failures: { kind: string; message: string }[] }[];
+    };
+    expect(report.checks.find((check) => check.webhook === 'Normal')).toMatchObject({ passed: true });
+    for (const hostile of HOSTILE) {
+      const check = report.checks.find((candidate) => candidate.webhook === hostile.name);
+      expect(check?.failures).toHaveLength(1);
+      const [failure] = check?.failures ?? [];
+      expect(`${failure?.kind}: ${failure?.message}`).toMatch(hostile.failure);
+    }
+  });
+});
+
+describe('hostile responses through the built action', () => {
+  it('are one failure each; the outputs, summary and comment are all written', async () => {
+    const result = await runAction({
+      token: TOKEN,
+      workspace,
+      apiUrl: api.url,
+      inputs: { 'allowed-hosts': `127.0.0.1:${staging.port}` },
+      env: { STAGING_URL: staging.url },
+    });
+    expect(result.stdout).not.toMatch(/Unexpected error|Maximum call stack/);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({
+      total: String(TOTAL),
+      passed: '1',
+      failed: String(HOSTILE.length),
+    });
+    expect(result.summary).toContain(`${HOSTILE.length} of ${TOTAL} checks failed`);
+    for (const hostile of HOSTILE) expect(result.summary).toContain(hostile.name);
+    expect(api.comments('Codertocat', 'Hello-World', 2).at(-1)?.body).toContain(
+      `${HOSTILE.length} of ${TOTAL} checks failed`,
+    );
+  });
+});
