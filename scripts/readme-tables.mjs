@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import * as prettier from 'prettier';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const readmePath = path.join(root, 'README.md');

@@ -9,13 +9,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** The sources the bench needs, relative to the repository root. */
-export const ENGINE_SOURCES = ['src/engine/run-contracts.ts', 'src/http/http-client.ts'];
+/** The sources the bench needs, relative to the repository root, and what it takes from each. */
+const ENTRY_EXPORTS = [
+  ['src/engine/run-contracts.ts', 'runContracts'],
+  ['src/http/http-client.ts', 'createHttpClient'],
+  ['src/contracts/read-yaml.ts', 'readYaml'],
+  ['src/contracts/load-contracts.ts', 'parseContractFiles'],
+];
+export const ENGINE_SOURCES = ENTRY_EXPORTS.map(([source]) => source);
 
 /**
  * @typedef {object} EngineModule
  * @property {(settings: object, deps: object) => Promise<{ report: { summary: { total: number, passed: number, failed: number }, checks: readonly { passed: boolean, failures: readonly { kind: string, message: string }[] }[] }, secrets: readonly string[] }>} runContracts
  * @property {(options?: object) => { send: (request: object, options: object) => Promise<object>, close: () => Promise<void> }} createHttpClient
+ * @property {(file: string, text: string) => { ok: boolean }} readYaml the YAML reading alone (bench/parsers)
+ * @property {(sources: readonly { file: string, text: string }[], env: object) => readonly object[]} parseContractFiles
  */
 
 /**
@@ -42,11 +50,7 @@ export async function buildEngine(root) {
     await build({
       ...commonOptions,
       stdin: {
-        contents: ENGINE_SOURCES.map((source, index) =>
-          index === 0
-            ? `export { runContracts } from './${source}';`
-            : `export { createHttpClient } from './${source}';`,
-        ).join('\n'),
+        contents: ENTRY_EXPORTS.map(([source, name]) => `export { ${name} } from './${source}';`).join('\n'),
         resolveDir: root,
         sourcefile: 'bench-engine-entry.mjs',
         loader: 'js',
@@ -55,9 +59,10 @@ export async function buildEngine(root) {
       logLevel: 'silent',
     });
     const module = /** @type {EngineModule} */ (await import(pathToFileURL(file).href));
-    if (typeof module.runContracts !== 'function' || typeof module.createHttpClient !== 'function') {
+    const absent = ENTRY_EXPORTS.filter(([, name]) => typeof module[name] !== 'function');
+    if (absent.length > 0) {
       await dispose();
-      return { ok: false, reason: 'the bundle does not export runContracts and createHttpClient' };
+      return { ok: false, reason: `the bundle does not export ${absent.map(([, name]) => name).join(', ')}` };
     }
     return { ok: true, module, file, dispose };
   } catch (error) {

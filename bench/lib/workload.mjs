@@ -71,6 +71,40 @@ export function makeContractYaml({ url, count, webhooks = 1 }) {
 }
 
 /**
+ * The same contract as JSON (what `makeContractYaml` means, as data): what the bare processes read, and the
+ * baseline for the parsers.
+ * @param {{ url: string, count: number, webhooks?: number }} options
+ * @returns {string} JSON text
+ */
+export function makeContractJson({ url, count, webhooks = 1 }) {
+  const sampleCount = samplesPerWebhook({ count, webhooks });
+  /** @type {Record<string, unknown>} */
+  const samples = {};
+  for (let index = 0; index < sampleCount; index += 1) {
+    samples[`s${index}`] = { lead: { 'Email Address': makeEmail(index) } };
+  }
+  const list = [];
+  for (let webhook = 0; webhook < webhooks; webhook += 1) {
+    list.push({
+      name: webhooks === 1 ? WEBHOOK_NAME : `${WEBHOOK_NAME} ${webhook + 1}`,
+      url,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      template: '{"email": {{lead.Email Address}}}',
+      encoding: 'json',
+      responseType: 'json',
+      mappings: { 'data.score': 'leadScore', 'data.tier': 'tier', 'data.id': 'externalId' },
+    });
+  }
+  return JSON.stringify({
+    version: 1,
+    samples,
+    fields: { leadScore: 'integer', tier: 'string', externalId: 'string' },
+    webhooks: list,
+  });
+}
+
+/**
  * How many samples each webhook is fired for; `count` must be a multiple of `webhooks`.
  * @param {{ count: number, webhooks?: number }} options
  * @returns {number}

@@ -1,48 +1,37 @@
 /**
- * Duplicate map keys in a parsed YAML document, found in one pass.
+ * Duplicate map keys in a YAML event stream, every one of them, in one pass.
  *
- * The `yaml` package can refuse them itself (`uniqueKeys: true`), but it compares each new key with every earlier
- * key of its map, which is quadratic: a contract with 10,000 samples took three times as long to parse. This
- * walks every map once with a Set and reports what `uniqueKeys: true` reported, at the same place.
+ * js-yaml refuses a repeated key itself, but stops at the first; this lists them all (SPEC: every problem at
+ * once). Keys are compared as the JavaScript value has them, so `1:` and `"1":`, or `true:` and `"true":`,
+ * which would silently become one key, are duplicates too.
  */
-import { isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Document } from 'yaml';
+import { EVENT_ID } from 'js-yaml';
+import type { Schema } from 'js-yaml';
+import type { YamlEventTree } from './yaml-event-tree.js';
+import { isMergeKey, readKeyText } from './yaml-keys.js';
 
-/** The message `yaml` gives a duplicate key (its `DUPLICATE_KEY` error), kept so reports read the same. */
+/** What the loader says about a repeated key. */
 export const DUPLICATE_KEY_MESSAGE = 'Map keys must be unique';
 
-/**
- * The source offset of every key that repeats an earlier key of the same map (in no particular order).
- *
- * Equality is yaml's own: two scalar keys with the same parsed value (`===`, so `1` and `"1"` differ); keys that
- * are collections or aliases never count as equal, and neither do merge keys (`<<`, a fresh symbol each) or NaN.
- */
-export function findDuplicateKeys(document: Document): number[] {
-  const offsets: number[] = [];
-  // An explicit stack rather than recursion (or yaml's `visit`, which copies its path at every node). Only
-  // collections are stacked: most nodes are scalars, which hold no keys.
-  const pending: unknown[] = [document.contents];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (isSeq(node)) {
-      for (const item of node.items) if (isCollection(item) || isPair(item)) pending.push(item);
-    } else if (isMap(node)) {
-      const seen = node.items.length > 1 ? new Set<unknown>() : undefined;
-      for (const pair of node.items) {
-        if (isCollection(pair.value)) pending.push(pair.value);
-        if (!isScalar(pair.key)) {
-          if (isCollection(pair.key)) pending.push(pair.key);
-          continue;
+/** The event index of every key that repeats an earlier key of the same mapping, in source order. */
+export function findDuplicateKeys(tree: YamlEventTree, source: string, schema: Schema): number[] {
+  const { events, ends } = tree;
+  const duplicates: number[] = [];
+  for (let index = 0; index < events.length; index += 1) {
+    if (events[index]?.type !== EVENT_ID.MAPPING) continue;
+    const seen = new Set<string>();
+    for (let key = index + 1; events[key] !== undefined && events[key]?.type !== EVENT_ID.POP;) {
+      const value = ends[key] ?? key + 1;
+      // Merge keys (`<<`) may repeat, and own keys override merged ones: neither is a duplicate.
+      if (!isMergeKey(tree, key, source)) {
+        const text = readKeyText(tree, key, source, schema);
+        if (text !== undefined) {
+          if (seen.has(text)) duplicates.push(key);
+          else seen.add(text);
         }
-        if (seen === undefined) continue;
-        const value: unknown = pair.key.value;
-        if (typeof value === 'symbol' || (typeof value === 'number' && Number.isNaN(value))) continue;
-        if (seen.has(value)) offsets.push(pair.key.range?.[0] ?? 0);
-        else seen.add(value);
       }
-    } else if (isPair(node)) {
-      pending.push(node.key, node.value);
+      key = ends[value] ?? value + 1;
     }
   }
-  return offsets;
+  return duplicates;
 }

@@ -1,11 +1,18 @@
 /**
- * Finds where a value of a parsed YAML document was written, so that a problem found on the plain JavaScript
- * value (by ajv or by the contract rules) can be reported as `file:line:column`.
+ * Finds where a value of a YAML file was written, so that a problem found on the plain JavaScript value (by ajv
+ * or by the contract rules) can be reported as `file:line:column`.
+ *
+ * Built over js-yaml's event stream. Each mapping's keys are indexed the first time a path goes through it, and
+ * each sequence's items likewise, so a lookup costs the path's length: 20,000 mappings are located in linear
+ * time, not by scanning every key for each one.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
-import type { Document, LineCounter, Node, Pair } from 'yaml';
+import { EVENT_ID, SCALAR_STYLE } from 'js-yaml';
+import type { Schema } from 'js-yaml';
 import type { SourceLocation } from './contract.js';
+import type { LineColumn } from './line-index.js';
 import type { ValuePath } from './value-path.js';
+import type { YamlEventTree } from './yaml-event-tree.js';
+import { isMergeKey, readKeyText } from './yaml-keys.js';
 
 export interface YamlLocator {
   /**
@@ -20,141 +27,166 @@ export interface YamlLocator {
   locateOffset(path: ValuePath, offset: number): SourceLocation;
 }
 
-/** Where a string scalar starts, and where its value starts when the source spells it character for character. */
-interface ScalarSpan {
-  readonly begin: number;
-  readonly exact?: { readonly start: number; readonly length: number };
+export interface YamlLocatorOptions {
+  readonly file: string;
+  readonly source: string;
+  readonly tree: YamlEventTree;
+  readonly schema: Schema;
+  readonly lineColumn: (offset: number) => LineColumn;
+  /** How a key of the JavaScript value is spelled in `source` (see mask-control-characters.ts). */
+  readonly toSourceKey?: (key: string) => string;
+}
+
+interface MappingIndex {
+  /** Key text -> index of the key event; the first wins (a repeated key is a YAML error of its own). */
+  readonly keys: Map<string, number>;
+  /** Index of each `<<` value. */
+  readonly merges: number[];
 }
 
 interface Found {
-  readonly node: Node | null;
-  readonly pair: Pair | null;
+  /** The value's event, or -1. */
+  readonly node: number;
+  /** The key's event when the value is a mapping entry, or -1. */
+  readonly key: number;
 }
 
-/** Builds a locator over a document parsed with `lineCounter` from `text`. */
-export function createYamlLocator(
-  file: string,
-  text: string,
-  document: Document,
-  lineCounter: LineCounter,
-): YamlLocator {
-  const at = (offset: number): SourceLocation => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
+/** Merge chains are short; the depth cap only guards against a cycle. */
+const MAX_MERGE_DEPTH = 20;
+
+/** Builds a locator over an indexed event stream of `source`. */
+export function createYamlLocator(options: YamlLocatorOptions): YamlLocator {
+  const { file, source, tree, schema, lineColumn } = options;
+  const { events, ends, aliasTargets } = tree;
+  const toSourceKey = options.toSourceKey ?? ((key: string) => key);
+  const mappings = new Map<number, MappingIndex>();
+  const sequences = new Map<number, Int32Array>();
+
+  const at = (offset: number): SourceLocation => ({ file, ...lineColumn(offset) });
+  const resolve = (index: number): number =>
+    events[index]?.type === EVENT_ID.ALIAS ? (aliasTargets[index] ?? -1) : index;
+
+  const indexMapping = (index: number): MappingIndex => {
+    let found = mappings.get(index);
+    if (found !== undefined) return found;
+    found = { keys: new Map(), merges: [] };
+    for (let key = index + 1; events[key] !== undefined && events[key]?.type !== EVENT_ID.POP;) {
+      const value = ends[key] ?? key + 1;
+      if (isMergeKey(tree, key, source)) found.merges.push(value);
+      else {
+        const text = readKeyText(tree, key, source, schema);
+        if (text !== undefined && !found.keys.has(text)) found.keys.set(text, key);
+      }
+      key = ends[value] ?? value + 1;
+    }
+    mappings.set(index, found);
+    return found;
   };
-  const start = (node: Node | null | undefined): number | undefined => node?.range?.[0];
+
+  const indexSequence = (index: number): Int32Array => {
+    let items = sequences.get(index);
+    if (items !== undefined) return items;
+    const starts: number[] = [];
+    for (let item = index + 1; events[item] !== undefined && events[item]?.type !== EVENT_ID.POP;) {
+      starts.push(item);
+      item = ends[item] ?? item + 1;
+    }
+    items = Int32Array.from(starts);
+    sequences.set(index, items);
+    return items;
+  };
+
+  const findKey = (mapping: number, key: string, depth: number): Found | undefined => {
+    const { keys, merges } = indexMapping(mapping);
+    const own = keys.get(key);
+    if (own !== undefined) return { node: resolve(ends[own] ?? -1), key: own };
+    if (depth > MAX_MERGE_DEPTH) return undefined;
+    // Own keys win over merged ones, and earlier merge sources over later ones, as the merge key defines.
+    for (const merge of merges) {
+      const merged = resolve(merge);
+      const sources =
+        events[merged]?.type === EVENT_ID.SEQUENCE ? [...indexSequence(merged)].map(resolve) : [merged];
+      for (const candidate of sources) {
+        if (events[candidate]?.type !== EVENT_ID.MAPPING) continue;
+        const found = findKey(candidate, key, depth + 1);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  };
+
+  const child = (node: number, segment: string | number): Found | undefined => {
+    const event = events[node];
+    if (event?.type === EVENT_ID.SEQUENCE && typeof segment === 'number') {
+      const item = indexSequence(node)[segment];
+      return item === undefined ? undefined : { node: resolve(item), key: -1 };
+    }
+    if (event?.type === EVENT_ID.MAPPING) return findKey(node, toSourceKey(String(segment)), 0);
+    return undefined;
+  };
 
   const find = (path: ValuePath): Found => {
-    let node = resolve(document, document.contents);
-    let pair: Pair | null = null;
+    let found: Found = { node: events[1]?.type === EVENT_ID.POP ? -1 : resolve(1), key: -1 };
     for (const segment of path) {
-      const next = child(document, node, segment);
+      if (found.node === -1) break;
+      const next = child(found.node, segment);
       if (next === undefined) break;
-      ({ node, pair } = next);
+      found = next;
     }
-    return { node, pair };
+    return found;
   };
+
+  const startOf = (index: number): number | undefined => findEventStart(tree, source, index);
 
   const locate = (path: ValuePath, target: 'value' | 'key' = 'value'): SourceLocation => {
-    const { node, pair } = find(path);
-    const keyNode = pair !== null && isScalarOrNode(pair.key) ? pair.key : null;
-    const valueStart = start(node);
-    const offset =
-      target === 'key'
-        ? (start(keyNode) ?? valueStart)
-        : // An empty value (`url:`) starts where the line ends: the key is the better place to point at.
-          node !== null && isScalar(node) && node.value === null && keyNode !== null
-          ? start(keyNode)
-          : valueStart;
+    const { node, key } = find(path);
+    const keyStart = key === -1 ? undefined : startOf(key);
+    const valueStart = node === -1 ? undefined : startOf(node);
+    // An empty value (`url:`) has no place of its own: the key is the place to point at.
+    const offset = target === 'key' ? (keyStart ?? valueStart) : (valueStart ?? keyStart);
     return at(offset ?? 0);
-  };
-
-  // Measured once per scalar: a hostile template can hold a problem every few characters, and re-reading a
-  // megabyte-long scalar for each of them would make loading quadratic.
-  const spans = new WeakMap<Scalar, ScalarSpan>();
-  const spanOf = (node: Scalar, [begin, end]: readonly [number, number, number]): ScalarSpan => {
-    let span = spans.get(node);
-    if (span === undefined) {
-      const source = text.slice(begin, end);
-      const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
-      const inner = quoted ? source.slice(1, -1) : source;
-      const exact = (quoted || node.type === Scalar.PLAIN) && !source.includes('\n') && inner === node.value;
-      span = { begin, ...(exact && { exact: { start: begin + (quoted ? 1 : 0), length: inner.length } }) };
-      spans.set(node, span);
-    }
-    return span;
   };
 
   const locateOffset = (path: ValuePath, offset: number): SourceLocation => {
     const { node } = find(path);
-    if (node === null || !isScalar(node) || typeof node.value !== 'string' || !node.range) {
-      return locate(path);
-    }
-    const { begin, exact } = spanOf(node, node.range);
-    const inside = exact !== undefined && offset >= 0 && offset <= exact.length;
-    return at(inside ? exact.start + offset : begin);
+    const event = events[node];
+    if (event?.type !== EVENT_ID.SCALAR || event.valueStart === -1) return locate(path);
+    // `fast`: a single-line scalar whose source is its value, character for character.
+    const exact =
+      event.fast &&
+      (event.style === SCALAR_STYLE.PLAIN ||
+        event.style === SCALAR_STYLE.SINGLE_QUOTED ||
+        event.style === SCALAR_STYLE.DOUBLE_QUOTED);
+    const inside = exact && offset >= 0 && offset <= event.valueEnd - event.valueStart;
+    return at(inside ? event.valueStart + offset : (startOf(node) ?? event.valueStart));
   };
 
   return { locate, locateOffset };
 }
 
-function isScalarOrNode(value: unknown): value is Node {
-  return isScalar(value) || isMap(value) || isSeq(value) || isAlias(value);
-}
-
-/** Follows an alias to its anchor, so paths walk through `*ref` as the JavaScript value does. */
-function resolve(document: Document, value: unknown): Node | null {
-  if (isAlias(value)) return (value.resolve(document) as Node | undefined) ?? null;
-  return isScalarOrNode(value) ? value : null;
-}
-
-function child(document: Document, node: Node | null, segment: string | number): Found | undefined {
-  if (isSeq(node) && typeof segment === 'number') {
-    const item = resolve(document, node.items[segment]);
-    return item === null ? undefined : { node: item, pair: null };
+/** Where the node at `index` is written: a quoted scalar at its quote, a block scalar at its `|` or `>`. */
+export function findEventStart(tree: YamlEventTree, source: string, index: number): number | undefined {
+  const event = tree.events[index];
+  if (event === undefined) return undefined;
+  switch (event.type) {
+    case EVENT_ID.SEQUENCE:
+    case EVENT_ID.MAPPING:
+      return event.start;
+    case EVENT_ID.ALIAS:
+      return event.anchorStart - 1;
+    case EVENT_ID.SCALAR:
+      if (event.valueStart === -1) return undefined;
+      if (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED)
+        return event.valueStart - 1;
+      if (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) {
+        const indicator = Math.max(
+          source.lastIndexOf('|', event.valueStart),
+          source.lastIndexOf('>', event.valueStart),
+        );
+        return indicator === -1 ? event.valueStart : indicator;
+      }
+      return event.valueStart;
+    default:
+      return undefined;
   }
-  if (isMap(node)) return findKey(document, node.items, String(segment), 0);
-  return undefined;
-}
-
-function isMergeKey(key: unknown): boolean {
-  // With `merge: true` the parser gives `<<` a symbol value; without it, it is the plain string.
-  return isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && key.source === '<<'));
-}
-
-/** A key as the JavaScript value has it; collection keys (`? [a, b]`) are never in a path we look up. */
-function keyText(key: unknown): string | undefined {
-  if (!isScalar(key)) return undefined;
-  const value: unknown = key.value;
-  if (value === null) return '';
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-    ? String(value)
-    : undefined;
-}
-
-/** Own keys win over merged ones, and earlier merge sources over later ones, as the YAML merge key defines. */
-function findKey(
-  document: Document,
-  items: readonly unknown[],
-  key: string,
-  depth: number,
-): Found | undefined {
-  for (const item of items) {
-    if (isPair(item) && !isMergeKey(item.key) && keyText(item.key) === key) {
-      return { node: resolve(document, item.value), pair: item };
-    }
-  }
-  // Merge chains are short; the depth cap only guards against a cycle.
-  if (depth > 20) return undefined;
-  for (const item of items) {
-    if (!isPair(item) || !isMergeKey(item.key)) continue;
-    const source = resolve(document, item.value);
-    const sources = isSeq(source) ? source.items.map((entry) => resolve(document, entry)) : [source];
-    for (const merged of sources) {
-      if (!isMap(merged)) continue;
-      const found = findKey(document, merged.items, key, depth + 1);
-      if (found !== undefined) return found;
-    }
-  }
-  return undefined;
 }

@@ -11,7 +11,7 @@ import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { stringify } from '../support/yaml-text.js';
 
 import { createHttpClient } from '../../src/http/http-client.js';
 import type { CheckResult, FailureKind, RunReport } from '../../src/judging/check-result.js';

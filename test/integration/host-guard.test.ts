@@ -10,7 +10,7 @@
 import type { LookupAddress } from 'node:dns';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { stringify } from '../support/yaml-text.js';
 
 import { createHttpClient } from '../../src/http/http-client.js';
 import type { ResolveAll } from '../../src/http/guarded-lookup.js';

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { stringify } from '../support/yaml-text.js';
 import { createHttpClient } from '../../src/http/http-client.js';
 import type { CheckResult, FailureKind, RunReport } from '../../src/judging/check-result.js';
 import { ContractFileError } from '../../src/contracts/errors.js';

@@ -9,7 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { stringify } from '../support/yaml-text.js';
 
 import { CLI, ROOT, ensureBundle, runNode } from '../support/run-node.js';
 import type { NodeResult } from '../support/run-node.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { stringify } from '../support/yaml-text.js';
 import { createHttpClient } from '../../src/http/http-client.js';
 import type { RunReport } from '../../src/judging/check-result.js';
 import { mergeReports } from '../../src/reports/merge-reports.js';

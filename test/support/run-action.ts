@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { parse } from 'yaml';
+import { parse } from './yaml-text.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ACTION_BUNDLE = path.join(REPO_ROOT, 'dist', 'index.js');

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { stringify } from '../../support/yaml-text.js';
 import type { ContractFile } from '../../../src/contracts/contract.js';
 import { ContractFileError } from '../../../src/contracts/errors.js';
 import { parseContractFiles } from '../../../src/contracts/load-contracts.js';

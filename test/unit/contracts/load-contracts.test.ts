@@ -822,20 +822,49 @@ describe('parseContractFile: YAML problems', () => {
     ]);
   });
 
-  it('reports syntax errors with their position and stops there', () => {
+  it('reports a syntax error with its position and stops there', () => {
     expect(problemsOf('version: 1\nwebhooks:\n  - name: A\n   url: x\n')).toEqual([
-      'c.yml:4:1: invalid YAML: Sequence item without - indicator',
+      'c.yml:4:4: invalid YAML: bad indentation of a sequence entry',
     ]);
     expect(problemsOf('version: 1\nwebhooks:\n  - name: A\n\turl: x\n')).toEqual([
-      'c.yml:4:1: invalid YAML: Tabs are not allowed as indentation',
+      'c.yml:4:1: invalid YAML: tab characters must not be used in indentation',
     ]);
-    // Schema problems (version 2, unknown key) are not checked on a document that does not parse.
+    // Schema problems (version 2, unknown key) are not checked on a document that does not parse; js-yaml
+    // stops at the first syntax error (the rest of the text cannot be read reliably after it).
     expect(problemsOf('version: 2\nwebhook: []\n}\nfoo: [\n')).toEqual([
-      'c.yml:3:1: invalid YAML: Unexpected flow-map-end token in YAML stream: "}"',
-      'c.yml:4:1: invalid YAML: Unexpected scalar token in YAML stream: "foo"',
-      'c.yml:4:4: invalid YAML: Unexpected map-value-ind token in YAML stream: ":"',
-      'c.yml:4:6: invalid YAML: Unexpected flow-seq-start token in YAML stream: "["',
-      'c.yml:5:1: invalid YAML: Unexpected flow-error-end token in YAML stream: "\\u0018"',
+      'c.yml:3:1: invalid YAML: end of the stream or a document separator is expected',
+    ]);
+  });
+
+  it('reports a quoted value left open at its opening quote, not where the parser gave up', () => {
+    const text = 'version: 1\nwebhooks:\n  - name: A\n    url: "http://x/\n    method: POST\n\n\n';
+    expect(problemsOf(text)).toEqual([
+      'c.yml:4:10: invalid YAML: this quoted value is never closed (the parser stopped at line 5, column 5: deficient indentation)',
+    ]);
+    const single = "version: 1\n# it's a comment\nwebhooks:\n  - name: 'A\n    url: x\n";
+    expect(problemsOf(single)[0]).toMatch(/^c\.yml:4:11: invalid YAML: this quoted value is never closed/);
+  });
+
+  it('refuses values nested deeper than 100 levels, at once', () => {
+    expect(problemsOf(`version: 1\nwebhooks: ${'['.repeat(200_000)}\n`)).toEqual([
+      'c.yml:2:110: invalid YAML: values nest too deeply here (nesting exceeded maxDepth (100)); a contract needs only a few levels',
+    ]);
+  });
+
+  it('reports every repeated key, also keys that differ only in YAML type', () => {
+    const text = dedentYaml`
+      version: 1
+      samples:
+        1: { lead: { a: x } }
+        "1": { lead: { a: y } }
+      fields: { "true": string, true: integer }
+      webhooks: []
+      version: 1
+    `;
+    expect(problemsOf(text)).toEqual([
+      'c.yml:4:3: invalid YAML: Map keys must be unique',
+      'c.yml:5:27: invalid YAML: Map keys must be unique',
+      'c.yml:7:1: invalid YAML: Map keys must be unique',
     ]);
   });
 
@@ -845,9 +874,17 @@ describe('parseContractFile: YAML problems', () => {
     ]);
   });
 
-  it('reports a warning as a problem', () => {
+  it('refuses an unknown tag, at the tag', () => {
     const problems = problemsOf(oneWebhook('url: !secret https://s.test/a'));
-    expect(problems).toEqual([expect.stringMatching(/^c\.yml:4:10: YAML warning: .*!secret/)]);
+    expect(problems).toEqual([expect.stringMatching(/^c\.yml:4:10: invalid YAML: .*!secret/)]);
+  });
+
+  it('refuses tags that would run code or build objects', () => {
+    for (const tag of ['!!js/function "function () {}"', '!!js/regexp /x/', '!!binary aGk=', '!!set {a}']) {
+      expect(problemsOf(oneWebhook(`url: ${tag}`))).toEqual([
+        expect.stringMatching(/^c\.yml:4:10: invalid YAML: unknown (?:scalar|mapping) tag/),
+      ]);
+    }
   });
 
   it('reports several documents in one file', () => {
