@@ -8,6 +8,7 @@ import { MARKETO_TIMEOUT_MS } from '../contracts/contract.js';
 import { parseDuration } from '../contracts/duration.js';
 import { InputError } from '../contracts/errors.js';
 import type { Shard } from '../engine/ports.js';
+import { parseAllowedHosts } from '../requests/allowed-hosts.js';
 
 /** Input names, exactly as in action.yml. */
 export const INPUT = {
@@ -96,7 +97,10 @@ export function readActionSettings(): Readonly<ActionSettings> {
     githubToken: core.getInput(INPUT.githubToken),
     comment: readChoice(INPUT.comment, COMMENT_POLICIES),
     failOnFailure: readBoolean(INPUT.failOnFailure),
-    allowedHosts: splitList(core.getMultilineInput(INPUT.allowedHosts)),
+    allowedHosts: parseAllowedHosts(
+      core.getMultilineInput(INPUT.allowedHosts),
+      `Input '${INPUT.allowedHosts}'`,
+    ),
     concurrency: readInteger(INPUT.concurrency, 1, MAX_CONCURRENCY),
     retries: readInteger(INPUT.retries, 0, MAX_RETRIES),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),

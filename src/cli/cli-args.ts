@@ -6,6 +6,7 @@ import { MARKETO_TIMEOUT_MS } from '../contracts/contract.js';
 import { parseDuration } from '../contracts/duration.js';
 import { InputError } from '../contracts/errors.js';
 import type { Shard } from '../engine/ports.js';
+import { parseAllowedHosts } from '../requests/allowed-hosts.js';
 
 // Read through getBuiltinModule, not imported: an ES import of `node:util` reads every export, which makes Node
 // build the lazy ones (TextDecoder and more): about 4 ms of each CLI start in a profile.
@@ -270,20 +271,12 @@ export function parseShardArg(text: string): Shard {
 }
 
 /**
- * Parses `--allowed-hosts a,b` (repeatable). Host names are case-insensitive, so they are lower-cased.
+ * Parses `--allowed-hosts a,b` (repeatable) with the parser the action uses for its input (same entries, same
+ * errors). Unlike the action's input, the flag cannot be empty: leaving it out is how to allow any host.
  * @throws InputError naming the flag.
  */
 export function parseAllowedHostsArg(values: readonly string[]): readonly string[] {
-  const hosts = values
-    .flatMap((value) => value.split(','))
-    .map((host) => host.trim().toLowerCase())
-    .filter((host) => host !== '');
+  const hosts = parseAllowedHosts(values, '--allowed-hosts');
   if (hosts.length === 0) throw new InputError('--allowed-hosts needs at least one host name');
-  for (const host of hosts) {
-    // A URL or a path here is a common slip; saying so beats silently blocking every request.
-    if (host.includes('/')) {
-      throw new InputError(`--allowed-hosts takes host names (api.example.com), not URLs: '${host}'`);
-    }
-  }
-  return [...new Set(hosts)];
+  return hosts;
 }

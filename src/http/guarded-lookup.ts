@@ -1,6 +1,6 @@
 import dns from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { isForbiddenAddress } from '../requests/host-policy.js';
+import { isForbiddenAddress } from '../requests/forbidden-address.js';
 
 /** The resolver the guard wraps: `dns.lookup` with `all: true`. */
 export type ResolveAll = (

@@ -89,6 +89,20 @@ describe('readActionSettings', () => {
     expect(() => readActionSettings()).toThrow(new InputError(message));
   });
 
+  it.each([
+    'https://staging.example.com',
+    'staging.example.com/hook',
+    'api.*.example.com',
+    '::1',
+    'staging.example.com:99999',
+  ])('refuses the allowed-hosts entry %s, as --allowed-hosts does', (entry) => {
+    setInputs({ 'allowed-hosts': `ok.example.com\n${entry}` });
+    expect(() => readActionSettings()).toThrow(InputError);
+    expect(() => readActionSettings()).toThrow(
+      new RegExp(`^Input 'allowed-hosts': '${entry.replace(/[.*?]/g, '\\$&')}' `),
+    );
+  });
+
   it.each(['31s', '0s', '500', 'soon'])('refuses the timeout %s', (timeout) => {
     setInputs({ timeout });
     expect(() => readActionSettings()).toThrow(/Input 'timeout' must be a duration above 0 and at most 30s/);

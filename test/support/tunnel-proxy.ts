@@ -1,4 +1,7 @@
-/** A CONNECT proxy on 127.0.0.1 for the tests of proxied calls (HTTP_PROXY): tunnels only to 127.0.0.1. */
+/**
+ * A CONNECT proxy on 127.0.0.1 for the tests of proxied calls (HTTP_PROXY): tunnels only to 127.0.0.1, given as
+ * such or as a name that `hosts` maps to it (its own stand-in DNS: it never resolves a name itself).
+ */
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
@@ -11,7 +14,9 @@ export interface TunnelProxy {
 }
 
 /** Starts the proxy on an ephemeral port; it records each tunnel's target. */
-export async function startTunnelProxy(): Promise<TunnelProxy> {
+export async function startTunnelProxy(
+  options: { readonly hosts?: Readonly<Record<string, string>> } = {},
+): Promise<TunnelProxy> {
   const tunnels: string[] = [];
   const sockets = new Set<Socket>();
   const proxy = createServer((_request, response) => {
@@ -21,7 +26,8 @@ export async function startTunnelProxy(): Promise<TunnelProxy> {
   proxy.on('connect', (request: { url?: string }, client: Socket, head: Buffer) => {
     const target = request.url ?? '';
     tunnels.push(target);
-    const [host, port] = target.split(':');
+    const [name = '', port] = target.split(':');
+    const host = Object.hasOwn(options.hosts ?? {}, name) ? options.hosts?.[name] : name;
     if (host !== '127.0.0.1') {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;

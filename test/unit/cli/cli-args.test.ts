@@ -188,6 +188,9 @@ describe('value parsers', () => {
       'b.example.com',
     ]);
     expectInputError(() => parseAllowedHostsArg([' , ']), /at least one host/);
-    expectInputError(() => parseAllowedHostsArg(['https://a.example.com']), /not URLs/);
+    expectInputError(
+      () => parseAllowedHostsArg(['https://a.example.com']),
+      /^--allowed-hosts: 'https:\/\/a\.example\.com' is not a host: write the host name/,
+    );
   });
 });

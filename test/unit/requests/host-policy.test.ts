@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHostPolicy, isForbiddenAddress } from '../../../src/requests/host-policy.js';
+import { checkHostPolicy } from '../../../src/requests/host-policy.js';
 import type { HostPolicyOptions } from '../../../src/requests/host-policy.js';
 
 const open: HostPolicyOptions = { carriesSecret: false, allowedHosts: [] };
@@ -27,6 +27,15 @@ describe('checkHostPolicy: always refused', () => {
     'http://0251.0376.0251.0376/',
     'http://[::ffff:169.254.169.254]/',
     'http://[::ffff:a9fe:a9fe]/',
+    'http://[::ffff:0:a9fe:a9fe]/',
+    'http://[::a9fe:a9fe]/',
+    'http://[::169.254.169.254]/',
+    'http://[64:ff9b::169.254.169.254]/',
+    'http://[2002:a9fe:a9fe::1]/',
+    'http://100.100.100.200/latest/meta-data/',
+    'http://169.254.43518/',
+    'http://%31%36%39.254.169.254/',
+    'http://\uff11\uff16\uff19\uff0e\uff12\uff15\uff14\uff0e\uff11\uff16\uff19\uff0e\uff12\uff15\uff14/',
   ])('refuses %s even without a secret and with allowedHosts any', (url) => {
     expect(checkHostPolicy(url, open)).toMatch(/link-local or cloud metadata/);
     expect(checkHostPolicy(url, secretTo('any'))).toMatch(/link-local or cloud metadata/);
@@ -40,7 +49,8 @@ describe('checkHostPolicy: always refused', () => {
     'http://169.255.0.1/',
     'http://[fec0::1]/',
     'http://[fe7f::1]/',
-    'http://[fd00:ec2::253]/',
+    'http://[fd00:ec3::254]/',
+    'http://100.100.100.201/',
     'http://metadata.example.com/',
     'http://mymetadata/',
     'http://[::ffff:127.0.0.1]/',
@@ -139,29 +149,5 @@ describe('checkHostPolicy: requests carrying a secret', () => {
     expect(checkHostPolicy('https://api.example.com@evil.net/', allowed)).toMatch(/evil\.net/);
     expect(checkHostPolicy('https://evil.net/api.example.com', allowed)).toMatch(/evil\.net/);
     expect(checkHostPolicy('https://evil.net/?h=api.example.com', allowed)).toMatch(/evil\.net/);
-  });
-});
-
-describe('isForbiddenAddress', () => {
-  it.each([
-    ['169.254.169.254', true],
-    ['169.254.1.1', true],
-    ['fe80::1', true],
-    ['[fe80::1]', true],
-    ['fe80::1%eth0', true],
-    ['fd00:ec2::254', true],
-    ['fd00:ec2:0:0:0:0:0:254', true],
-    ['::ffff:169.254.169.254', true],
-    ['::ffff:a9fe:a9fe', true],
-    ['127.0.0.1', false],
-    ['::1', false],
-    ['10.0.0.1', false],
-    ['169.254.1', false],
-    ['256.254.1.1', false],
-    ['example.com', false],
-    ['1::2::3', false],
-    ['', false],
-  ])('%s -> %s', (address, forbidden) => {
-    expect(isForbiddenAddress(address)).toBe(forbidden);
   });
 });
