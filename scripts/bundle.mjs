@@ -1,6 +1,7 @@
 // Builds the committed bundles: dist/index.js (the action) and dist/cli.js (the CLI). The CLI loads ajv, yaml,
 // fast-xml-parser and undici's llhttp parser from files of their own (dist/cli-*.cjs) when a run first needs them.
-// First regenerates src/contracts/contract-validator.js, the contract schema compiled ahead of time.
+// First regenerates src/contracts/contract-validator.js, the contract schema compiled ahead of time, and
+// src/action/input-defaults.json, action.yml's input defaults.
 import { chmodSync } from 'node:fs';
 import { build } from 'esbuild';
 import {
@@ -12,11 +13,13 @@ import {
   vendorFileName,
 } from './bundle-options.mjs';
 import { writeContractValidator } from './contract-validator-code.ts';
+import { writeInputDefaults } from './input-defaults-code.ts';
 import { writeLicenses } from './write-licenses.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const CLI_TARGET = 'node22';
 writeContractValidator(root);
+writeInputDefaults(root);
 
 const action = await build({
   ...commonOptions,

@@ -38,6 +38,7 @@ import { renderJsonReport } from '../reports/render-json-report.js';
 import { renderJunit } from '../reports/render-junit.js';
 import { renderSummaryMarkdown } from '../reports/render-summary-markdown.js';
 import { runContracts } from '../engine/run-contracts.js';
+import { applyInputDefaults } from './input-defaults.js';
 
 /** Bodies over this are cut off and reported as `too-large` (SPEC section 3). */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -58,6 +59,8 @@ interface RunState {
  * outputs and job summary are written in every case.
  */
 export async function run(): Promise<void> {
+  // Inputs the runner did not pass (a local run) get action.yml's defaults, as the runner would give them.
+  applyInputDefaults(process.env);
   try {
     await runAction();
   } catch (error) {
