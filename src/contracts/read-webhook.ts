@@ -1,5 +1,6 @@
 /** One entry of `webhooks:`: its own settings over the file's defaults, URL, template, mappings, samples. */
 import { parseResponsePath } from '../judging/response-path.js';
+import { checkUrlUserinfo } from './check-url-userinfo.js';
 import { MARKETO_TIMEOUT_MS } from './contract.js';
 import type { Expectation, HttpMethod, Mapping, ResponseType, Sample, Webhook } from './contract.js';
 import { checkTemplateAt, isRecord, pickDefined, report, substituteEnv, suggestFor } from './load-context.js';
@@ -67,6 +68,8 @@ function readUrl(context: Context, raw: unknown, path: ValuePath): { text: strin
       `${formatValuePath(path)} must be an absolute http(s) URL such as https://staging.example.com/hook${after}`,
     );
   }
+  const userinfo = substituted.ok ? checkUrlUserinfo(substituted.text) : undefined;
+  if (userinfo !== undefined) report(context, path, `${formatValuePath(path)} ${userinfo}`);
   return { text: substituted.text, readEnv: substituted.readEnv };
 }
 
