@@ -59,11 +59,11 @@ export const undiciPlugin = {
 
 /**
  * Packages src/ needs only for some runs, grouped by the file they ship in when split out: ajv (a contract with
- * `expect.schema`, a report to merge), the YAML parser (js-yaml, in `cli-yaml.cjs`: not needed by `--help` or
+ * `expect.schema`, a report to merge; re2js runs its patterns), the YAML parser (js-yaml, in `cli-yaml.cjs`: not needed by `--help` or
  * `merge`) and fast-xml-parser (XML responses only).
  */
 export const ON_DEMAND_GROUPS = {
-  ajv: ['ajv', 'ajv/dist/2019.js', 'ajv/dist/2020.js', 'ajv-formats'],
+  ajv: ['ajv', 'ajv/dist/2019.js', 'ajv/dist/2020.js', 'ajv-formats', 're2js'],
   yaml: ['js-yaml'],
   'fast-xml-parser': ['fast-xml-parser'],
 };
@@ -104,7 +104,7 @@ export function createOnDemandPlugin({ split }) {
     name: 'webhook-contracts-on-demand',
     setup(build) {
       const require = createRequire(join(ROOT, 'package.json'));
-      build.onResolve({ filter: /^(ajv|js-yaml|fast-xml-parser)/ }, (args) =>
+      build.onResolve({ filter: /^(ajv|js-yaml|fast-xml-parser|re2js)/ }, (args) =>
         args.importer.startsWith(SRC) && groupOf.has(args.path)
           ? { path: args.path, namespace: 'on-demand' }
           : undefined,

@@ -1,6 +1,7 @@
 /** Settings shared by `defaults:` and each webhook: method, encodings, timeout, headers, expectations. */
 import { compileResponseSchema, findResponseSchemaErrors } from '../judging/compile-response-schema.js';
 import type { ResponseSchema } from '../judging/compile-response-schema.js';
+import { UnsupportedPatternError } from '../judging/linear-regexp.js';
 import { checkHeaderValue } from './check-header-value.js';
 import {
   CAMPAIGN_TYPES,
@@ -168,6 +169,13 @@ function checkResponseSchema(context: Context, schema: ResponseSchema, path: Val
     compileResponseSchema(schema);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    // A pattern RE2 refuses is located at the pattern itself (a `patternProperties` key: at the key).
+    if (error instanceof UnsupportedPatternError) {
+      const at = [...path, ...error.path];
+      const target = error.path.at(-2) === 'patternProperties' ? 'key' : 'value';
+      report(context, at, `${formatValuePath(at)}: ${reason}`, target);
+      return;
+    }
     report(context, path, `${formatValuePath(path)} is not a usable JSON Schema: ${reason}`);
   }
 }

@@ -6,12 +6,17 @@
  * Checking a schema against its meta-schema costs ajv a compile of the meta-schema (about 12 ms) in every new
  * instance, so one instance per dialect checks every schema, and each schema is then compiled once (memoised by
  * the schema object the loader and the judge share) without checking it again.
+ *
+ * Patterns (`pattern`, `patternProperties`) run on RE2 (linear-regexp): a pattern it refuses is an
+ * UnsupportedPatternError naming the pattern's place in the schema. ajv-formats' formats keep their own regular
+ * expressions: each was measured free of catastrophic backtracking (README, Limits).
  */
 import { Ajv } from 'ajv';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { findUnsupportedPattern, linearRegExp } from './linear-regexp.js';
 
 export type ResponseSchema = Readonly<Record<string, unknown>> | boolean;
 
@@ -20,7 +25,12 @@ type AnyAjv = Ajv | Ajv2019 | Ajv2020;
 
 /** Not strict: response schemas often carry annotations (`example`, `x-...`) that are not errors. `logger: false`:
  * the core writes nothing; a problem is reported through the result instead. */
-const OPTIONS = { allErrors: true, strict: false, logger: false } as const satisfies Options;
+const OPTIONS = {
+  allErrors: true,
+  strict: false,
+  logger: false,
+  code: { regExp: linearRegExp },
+} as const satisfies Options;
 
 const checkers = new Map<Dialect, AnyAjv>();
 const compiled = new WeakMap<object, ValidateFunction>();
@@ -60,7 +70,7 @@ export function findResponseSchemaErrors(schema: ResponseSchema): readonly Error
  * share a `$id`, which one instance would refuse.
  *
  * @throws Error when the schema is not valid for its meta-schema or does not compile (a `$ref` that does not
- * resolve, an unknown format).
+ * resolve, an unknown format); UnsupportedPatternError for a pattern RE2 refuses.
  */
 export function compileResponseSchema(schema: ResponseSchema): ValidateFunction {
   const cached = typeof schema === 'object' ? compiled.get(schema) : undefined;
@@ -72,6 +82,8 @@ export function compileResponseSchema(schema: ResponseSchema): ValidateFunction 
       `schema is invalid: ${first?.instancePath ?? ''} ${first?.message ?? ''}`.replace(/\s+/g, ' '),
     );
   }
+  const unsupported = findUnsupportedPattern(schema);
+  if (unsupported !== undefined) throw unsupported;
   const validate = createAjv(dialectOf(schema), { ...OPTIONS, validateSchema: false }).compile(schema);
   if (typeof schema === 'object') compiled.set(schema, validate);
   return validate;

@@ -47,6 +47,17 @@ const HOSTILE: readonly Hostile[] = [
     webhook: ['    responseType: xml', '    mappings: { a.a: leadScore }'],
     failure: /^unparseable: the 2xx body is nested deeper than 512 levels/,
   },
+  {
+    // With a backtracking engine this check alone would run for ages (13 s at 40 characters, doubling per one).
+    name: 'Catastrophic pattern',
+    route: '/pattern',
+    body: JSON.stringify({ id: 'a'.repeat(60) + '!' }),
+    webhook: [
+      '    responseType: json',
+      "    expect: { schema: { properties: { id: { type: string, pattern: '^(a|aa)+$' } } } }",
+    ],
+    failure: /^schema: \/id: must match pattern "\^\(a\|aa\)\+\$"/,
+  },
 ];
 
 let staging: StagingServer;
