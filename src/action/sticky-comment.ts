@@ -36,11 +36,28 @@ export interface UpsertOptions {
 
 const CREATE_RETRY_DELAY_MS = 500;
 
-/** The marker of one job's comment: `<!-- webhook-contracts:${workflow}/${job} -->`. */
+/**
+ * The marker of one job's comment: `<!-- webhook-contracts:WORKFLOW/JOB -->`, the same on every run of the job.
+ *
+ * Workflow and job names are free text (a line break, `-->`, a bidi override), and a marker that changed or
+ * broke would make each run post another comment. So each name is percent-encoded as UTF-8, except printable
+ * ASCII other than `%` (the escape), `/` (the separator), `<` and `>`, and a `-` right after another (`--`
+ * cannot end a comment then): one line, inert, and the same as before for plain ASCII names.
+ */
 export function buildCommentMarker(workflow: string, job: string): string {
-  // `--` would end the HTML comment early and `>` could close it; workflow names are free text.
-  const clean = (text: string): string => text.replace(/--+/g, '-').replace(/>/g, '');
-  return `<!-- webhook-contracts:${clean(workflow)}/${clean(job)} -->`;
+  return `<!-- webhook-contracts:${encodeIdentity(workflow)}/${encodeIdentity(job)} -->`;
+}
+
+const ENCODED_CHARACTER = /[^\x20-\x7e]|[%/<>]|(?<=-)-/gu;
+
+function encodeIdentity(name: string): string {
+  // A lone surrogate has no UTF-8 form: TextEncoder writes U+FFFD for it, as the environment would have.
+  return name.replace(ENCODED_CHARACTER, (character) =>
+    Array.from(
+      new TextEncoder().encode(character),
+      (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+    ).join(''),
+  );
 }
 
 /**

@@ -22,7 +22,6 @@ const UNSAFE_OR_EMOJI = new RegExp(`(${EMOJI_SEQUENCE})|${UNSAFE_CHARACTER}`, 'g
 const UNSAFE_TEST = new RegExp(UNSAFE_CHARACTER, 'u');
 
 /** Line breaks and tabs, which a one-line Markdown cell can show as a space without hiding anything. */
-// eslint-disable-next-line no-control-regex
 const LINE_BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
 
 const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

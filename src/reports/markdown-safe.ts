@@ -3,15 +3,9 @@
  * Markdown that GitHub renders as the same plain text: no HTML, images, links, @mentions or #references, and
  * nothing that can end a table cell or row early.
  */
+import { escapeControlCharacters } from '../contracts/escape-control-characters.js';
 
 const ELLIPSIS = '…';
-
-/**
- * C0 and C1 controls, DEL, line and paragraph separators, and bidirectional overrides/isolates: a newline
- * would end the table row, and bidi controls can make a row read differently from what it says.
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
 
 /** ASCII punctuation with a meaning in (GitHub-flavoured) Markdown, escaped with a backslash (CommonMark). */
 const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]<>()#+!|~&$]/g;
@@ -19,9 +13,13 @@ const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]<>()#+!|~&$]/g;
 /** U+200D ZERO WIDTH JOINER: invisible, and it breaks GitHub's mention, reference and autolink patterns. */
 const JOINER = '\u200d';
 
-/** Collapses newlines and other control characters to single spaces. */
+/**
+ * Makes untrusted text one line that reads as what it is: line breaks and tabs become single spaces (a newline
+ * would end the table row), and every other control or invisible character (bidi overrides, zero-width
+ * characters, tag characters: text that reads differently from what it says) is shown as an escape, `\u202e`.
+ */
 export function collapseControlCharacters(text: string): string {
-  return text.replace(UNSAFE_CHARACTERS, ' ');
+  return escapeControlCharacters(text, { lineBreaks: 'space' });
 }
 
 /**
@@ -35,7 +33,8 @@ export function truncateText(text: string, maxLength: number): string {
 }
 
 /**
- * Escapes untrusted text for a Markdown table cell (outside a code span): control characters become spaces,
+ * Escapes untrusted text for a Markdown table cell (outside a code span): line breaks become spaces and other
+ * control and invisible characters visible escapes,
  * Markdown punctuation is backslash-escaped (`|` included, so the row keeps its cells), and `@name`, `#123`,
  * `GH-123`, `http://` and `www.` get an invisible joiner so GitHub links nothing and notifies no one.
  *
@@ -47,7 +46,8 @@ export function escapeMarkdownText(text: string, maxLength = Number.POSITIVE_INF
 }
 
 /**
- * Puts untrusted text in a code span for a Markdown table cell: control characters become spaces, the text is
+ * Puts untrusted text in a code span for a Markdown table cell: line breaks become spaces and other control and
+ * invisible characters visible escapes, the text is
  * cut to `maxLength` code points (default 80) with an ellipsis, and the backtick fence is longer than any
  * backtick run inside. GitHub shows code spans literally (no HTML, mentions or references), but it splits table
  * cells before parsing code spans, so every `|` is still escaped (GitHub removes the backslash again).

@@ -1,5 +1,5 @@
 import type { CheckResult, RunReport } from '../judging/check-result.js';
-import { collapseControlCharacters } from './markdown-safe.js';
+import { escapeControlCharacters } from '../contracts/escape-control-characters.js';
 import { measureDisplayWidth, padToDisplayWidth, truncateToDisplayWidth } from './measure-display-width.js';
 
 export interface ConsoleTableOptions {
@@ -18,7 +18,8 @@ const ANSI = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 } as const;
 /**
  * Renders the report for a terminal: one aligned row per check (status mark, webhook, sample, code, latency,
  * first problem), then a totals line. Columns are aligned by display width, so wide (CJK, emoji) characters
- * line up. Control characters in untrusted text (an ANSI escape in a response) are turned into spaces, and
+ * line up. Control and invisible characters in untrusted text (an ANSI escape in a response) are shown as
+ * escapes (`\u001b`, `\n`), and
  * colour is added only when `color` is set. Ends with a newline.
  */
 export function renderConsoleTable(report: RunReport, options: ConsoleTableOptions): string {
@@ -88,8 +89,9 @@ export function renderConsoleTable(report: RunReport, options: ConsoleTableOptio
   return lines.join('\n') + '\n';
 }
 
+/** The terminal's door for untrusted text: controls and invisible characters shown as escapes (`\u001b`). */
 function clean(text: string): string {
-  return collapseControlCharacters(text);
+  return escapeControlCharacters(text);
 }
 
 function describeProblem(check: CheckResult): string {

@@ -38,8 +38,8 @@ describe('escapeMarkdownText', () => {
     expect(escapeMarkdownText('a\\|b')).toBe('a\\\\\\|b');
   });
 
-  it('collapses newlines and control characters into single spaces', () => {
-    expect(escapeMarkdownText('a\n\n\tb\u0000c')).toBe('a b c');
+  it('collapses newlines into single spaces and shows other control characters as escapes', () => {
+    expect(escapeMarkdownText('a\n\n\tb\u0000c')).toBe('a b\\\\u0000c');
   });
 
   it('cuts long text (10 kB line) to the given length with an ellipsis', () => {
@@ -113,8 +113,18 @@ describe('truncateText and collapseControlCharacters', () => {
     expect(truncateText('abcd', 0)).toBe('…');
   });
 
-  it('turns bidi overrides and C1 controls into spaces', () => {
-    expect(collapseControlCharacters('a\u202eb\u0085c\u2066d')).toBe('a b c d');
+  it('turns line breaks into spaces and shows bidi, zero-width and tag characters as escapes', () => {
+    expect(collapseControlCharacters('a\u202eb\u0085c\u2066d\r\n\te')).toBe('a\\u202eb c\\u2066d e');
+    expect(collapseControlCharacters('x\u200by\u{e0041}\u061c\ufe0f')).toBe(
+      'x\\u200by\\u{e0041}\\u061c\\ufe0f',
+    );
+  });
+
+  it('shows invisible characters in a code span and in escaped text as visible escapes', () => {
+    expect(formatCodeSpan('rev\u202eersed')).toBe('` rev\\u202eersed `');
+    // The backslash is Markdown punctuation: escaped, so GitHub shows `\u200b` itself.
+    expect(escapeMarkdownText('zero\u200bwidth')).toBe('zero\\\\u200bwidth');
+    expect(escapeMarkdownText('⚠️ 👩‍💻')).toBe('⚠️ 👩‍💻');
   });
 });
 
