@@ -23,6 +23,7 @@ import { mergeReports } from '../reports/merge-reports.js';
 import { parseReadContracts } from '../contracts/parse-read-contracts.js';
 import type { PlannedCheck } from '../engine/plan-checks.js';
 import { planChecks } from '../engine/plan-checks.js';
+import { recordEnvReads } from '../engine/record-env-reads.js';
 import type { Log } from '../engine/ports.js';
 import { createRedactor, redactReport } from '../reports/redact-secrets.js';
 import { renderConsoleTable } from '../reports/render-console-table.js';
@@ -155,7 +156,10 @@ async function finishReport(
 }
 
 async function renderCommand(command: RenderCommand, io: CliIo): Promise<number> {
-  const files = parseReadContracts(await createContractSource({ cwd: io.cwd }).read(command.files), io.env);
+  // Every value read from the environment is masked in the listing, whichever route the loader read it by.
+  const recorded = recordEnvReads(io.env);
+  const read = await createContractSource({ cwd: io.cwd }).read(command.files);
+  const files = parseReadContracts(read, recorded.env);
   const plan = planChecks(files);
   const selected = plan.filter(
     (check) =>
@@ -183,7 +187,7 @@ async function renderCommand(command: RenderCommand, io: CliIo): Promise<number>
     }
   }
   if (problems.length > 0) throw new ContractFileError(capProblemsPerFile(problems));
-  const secrets = files.flatMap((file) => file.secrets);
+  const secrets = [...files.flatMap((file) => file.secrets), ...recorded.values()];
   io.stdout.write(renderRequestListing(entries, createRedactor(secrets)));
   return EXIT_CODE.passed;
 }

@@ -10,6 +10,7 @@
  * and before handing a request to a proxy.
  */
 import { matchesAllowedHost, parseAllowedHost } from './allowed-hosts.js';
+import type { AllowedHost } from './allowed-hosts.js';
 import { isForbiddenAddress } from './forbidden-address.js';
 import { readWrittenHost } from './written-host.js';
 
@@ -45,14 +46,28 @@ export function checkHostPolicy(url: string, options: HostPolicyOptions): string
   if (!options.carriesSecret || options.allowedHosts === 'any') return undefined;
 
   const port = target.port === '' ? (target.protocol === 'https:' ? 443 : 80) : Number(target.port);
-  const allowed = options.allowedHosts.some((entry) => {
-    const parsed = parseAllowedHost(entry);
-    return parsed.ok && matchesAllowedHost(parsed.host, hostname, port);
-  });
+  const allowed = readAllowedHosts(options.allowedHosts).some((entry) =>
+    matchesAllowedHost(entry, hostname, port),
+  );
   if (allowed) return undefined;
   // As written, not `target.host`: a secret in the hostname must reach the redactor in the form it knows.
   return (
     `the request carries a secret and ${readWrittenHost(url, target.host)} is not in allowed-hosts` +
     (options.allowedHosts.length === 0 ? ' (which is empty)' : ` (${options.allowedHosts.join(', ')})`)
   );
+}
+
+/** Parsed once per list: a run asks about one list for every URL it sends. */
+const parsedLists = new WeakMap<readonly string[], readonly AllowedHost[]>();
+
+function readAllowedHosts(entries: readonly string[]): readonly AllowedHost[] {
+  let parsed = parsedLists.get(entries);
+  if (parsed === undefined) {
+    parsed = entries.flatMap((entry) => {
+      const result = parseAllowedHost(entry);
+      return result.ok ? [result.host] : [];
+    });
+    parsedLists.set(entries, parsed);
+  }
+  return parsed;
 }

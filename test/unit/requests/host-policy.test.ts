@@ -58,6 +58,10 @@ describe('checkHostPolicy: always refused', () => {
     expect(checkHostPolicy(url, open)).toBeUndefined();
   });
 
+  it('refuses a zone index in a URL (WHATWG URL rejects it, so the host cannot be checked)', () => {
+    expect(checkHostPolicy('http://[fe80::1%25eth0]/', open)).toMatch(/not an absolute URL/);
+  });
+
   it('refuses what it cannot check: a relative URL, a non-http scheme', () => {
     expect(checkHostPolicy('/score', open)).toMatch(/not an absolute URL/);
     expect(checkHostPolicy('ftp://files.example.com/x', open)).toMatch(/only http and https/);
