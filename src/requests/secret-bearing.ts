@@ -33,13 +33,16 @@ export function createSecretBearingTest(secrets: Iterable<string>): SecretBearin
   };
 }
 
-/** Every form a secret takes in a request, deduplicated: as written, and as each token target encodes it. */
+/** Every form a secret takes in a request, deduplicated: as read, trimmed, and as each token target encodes them. */
 export function listSentForms(secrets: Iterable<string>): string[] {
   const forms = new Set<string>();
   for (const secret of secrets) {
-    if (secret === '') continue;
-    forms.add(secret);
-    for (const encode of Object.values(TEXT_ENCODERS)) forms.add(encode(secret));
+    // Trimmed too: a reader that trims what it read (a CSV cell, a header value) still sends the secret's core.
+    for (const text of new Set([secret, secret.trim()])) {
+      if (text === '') continue;
+      forms.add(text);
+      for (const encode of Object.values(TEXT_ENCODERS)) forms.add(encode(text));
+    }
   }
   return [...forms];
 }

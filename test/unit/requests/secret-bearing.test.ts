@@ -38,6 +38,13 @@ describe('createSecretBearingTest', () => {
     expect(isSecretBearing(request({ body: `raw ${SECRET} raw` }))).toBe(true);
   });
 
+  it('finds a secret read with surrounding spaces when only its trimmed core is sent', () => {
+    const padded = createSecretBearingTest(['  sk-padded-77  ']);
+    expect(padded(request({ headers: { 'X-Api-Key': 'sk-padded-77' } }))).toBe(true);
+    // Its empty trimmed form is not a form: it would match every request.
+    expect(createSecretBearingTest(['   '])(request({ body: 'plain' }))).toBe(false);
+  });
+
   it('is false for everything when there are no secrets, and ignores an empty one', () => {
     const none = createSecretBearingTest(['']);
     expect(none(request({ body: 'anything' }))).toBe(false);
