@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildEngine } from './lib/build-engine.mjs';
 import { measureCliStart } from './lib/measure-cli-start.mjs';
+import { measureLoadingBounds } from './lib/loading-bounds.mjs';
 import { loadNewman, loadStepci } from './lib/measure-competitors.mjs';
 import { runEngineOnce } from './lib/measure-engine.mjs';
 import { measurePeakMemory } from './lib/measure-memory.mjs';
@@ -548,6 +549,12 @@ async function main() {
         );
       }
     }
+
+    // ---- loading bounds (issue 11) -----------------------------------------------------------------------------
+    if (!engineBuild.ok) targetLines.push('n/a   loading bounds: engine not available');
+    else if (overBudget()) targetLines.push(`n/a   loading bounds: ${SKIPPED_BUDGET}`);
+    else
+      for (const line of await measureLoadingBounds({ engineFile: engineBuild.file })) targetLines.push(line);
 
     console.log('\nTargets (informative; the bench never fails the build):');
     for (const line of targetLines) console.log(`  ${line}`);

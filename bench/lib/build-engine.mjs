@@ -15,6 +15,7 @@ const ENTRY_EXPORTS = [
   ['src/http/http-client.ts', 'createHttpClient'],
   ['src/contracts/read-yaml.ts', 'readYaml'],
   ['src/contracts/load-contracts.ts', 'parseContractFiles'],
+  ['src/requests/render-request.ts', 'createRequestRenderer'],
 ];
 export const ENGINE_SOURCES = ENTRY_EXPORTS.map(([source]) => source);
 
@@ -24,6 +25,7 @@ export const ENGINE_SOURCES = ENTRY_EXPORTS.map(([source]) => source);
  * @property {(options?: object) => { send: (request: object, options: object) => Promise<object>, close: () => Promise<void> }} createHttpClient
  * @property {(file: string, text: string) => { ok: boolean }} readYaml the YAML reading alone (bench/parsers)
  * @property {(sources: readonly { file: string, text: string }[], env: object) => readonly object[]} parseContractFiles
+ * @property {(webhook: object) => (sample: object) => { warnings: readonly string[] }} createRequestRenderer
  */
 
 /**

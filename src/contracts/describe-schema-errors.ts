@@ -62,9 +62,17 @@ export function describeSchemaErrors(
 
   const issues: SchemaIssue[] = [];
   const seen = new Set<string>();
+  // The same mistake repeated (50,000 webhooks with the same unknown key) gets its suggestion computed once.
+  const suggestions = new Map<string, string | undefined>();
+  const suggest: Suggest = (error, input, candidates) => {
+    const key = `${error.schemaPath}\u0000${input}`;
+    if (!suggestions.has(key)) suggestions.set(key, suggestName(input, candidates));
+    return suggestions.get(key);
+  };
   for (const error of errors) {
     if (isInsideOuterAnyOf(error)) continue;
-    let path = parseInstancePath(error.instancePath, data);
+    const valuePath = parseInstancePath(error.instancePath, data);
+    let path = valuePath;
     let target: SchemaIssue['target'] = 'value';
     const params = error.params as Record<string, unknown>;
     if (error.keyword === 'additionalProperties') {
@@ -88,12 +96,13 @@ export function describeSchemaErrors(
                 { ...error, keyword: 'type', params: { type: types } },
                 [...basePath, ...path],
                 options,
+                suggest,
               )
             : branch !== undefined
-              ? describeError(branch, [...basePath, ...path], options)
+              ? describeError(branch, [...basePath, ...path], options, suggest)
               : `${subjectOf([...basePath, ...path], options)} does not match any of the allowed forms`;
     } else {
-      message = describeError(error, [...basePath, ...parseInstancePath(error.instancePath, data)], options);
+      message = describeError(error, [...basePath, ...valuePath], options, suggest);
     }
     const key = `${JSON.stringify(fullPath)}\u0000${message}`;
     if (seen.has(key)) continue;
@@ -131,15 +140,23 @@ function subjectOf(path: ValuePath, options: DescribeOptions): string {
   return path.length === 0 ? (options.rootName ?? 'the document') : formatValuePath(path);
 }
 
+/** "Did you mean", for the keyword of `error` (whose schema gives the candidates). */
+type Suggest = (error: ErrorObject, input: string, candidates: readonly string[]) => string | undefined;
+
 /** The sentence for one error; `path` is the value the keyword applies to (the parent for key errors). */
-function describeError(error: ErrorObject, path: ValuePath, options: DescribeOptions): string {
+function describeError(
+  error: ErrorObject,
+  path: ValuePath,
+  options: DescribeOptions,
+  suggest: Suggest,
+): string {
   const subject = subjectOf(path, options);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
       const known = Object.keys(readProperties(error.parentSchema));
-      const suggestion = suggestName(key, known);
+      const suggestion = suggest(error, key, known);
       const where = path.length === 0 ? 'at the top level' : `in ${subject}`;
       return `unknown key "${key}" ${where}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`;
     }
@@ -153,7 +170,7 @@ function describeError(error: ErrorObject, path: ValuePath, options: DescribeOpt
     case 'enum': {
       const allowed = Array.isArray(params['allowedValues']) ? (params['allowedValues'] as unknown[]) : [];
       const names = allowed.map(String);
-      const suggestion = typeof error.data === 'string' ? suggestName(error.data, names) : undefined;
+      const suggestion = typeof error.data === 'string' ? suggest(error, error.data, names) : undefined;
       return `${subject} must be one of ${names.join(', ')}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`;
     }
     case 'const':

@@ -76,12 +76,10 @@ function readUrl(context: Context, raw: unknown, path: ValuePath): { text: strin
 /** `{{tokens}}` are filled in per sample; any token stands in for them here. */
 function isHttpUrl(text: string): boolean {
   const candidate = text.replace(/\{\{[^}]*\}\}/g, 'token');
-  try {
-    const url = new URL(candidate);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
+  // canParse first: a thrown TypeError per bad URL is most of the cost of a file with 50,000 of them.
+  if (!URL.canParse(candidate)) return false;
+  const url = new URL(candidate);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
 }
 
 function readTemplate(

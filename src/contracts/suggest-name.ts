@@ -12,6 +12,8 @@ export function suggestName(input: string, candidates: readonly string[]): strin
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
+    // Lengths further apart than the limit cannot be within it: no table needed.
+    if (Math.abs(candidate.length - lower.length) >= bestDistance) continue;
     const distance = measureEditDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
@@ -21,21 +23,24 @@ export function suggestName(input: string, candidates: readonly string[]): strin
   return best;
 }
 
-/** Levenshtein distance, with a transposition counted as one edit (`metohd` is one slip, not two). */
+/**
+ * Levenshtein distance, with a transposition counted as one edit (`metohd` is one slip, not two). Three rows
+ * reused, so the thousands of suggestions a large broken file asks for allocate almost nothing.
+ */
 function measureEditDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const cell = (i: number, j: number): number => rows[i]?.[j] ?? 0;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
-    const row = rows[i] ?? [];
+    current[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(cell(i - 1, j) + 1, cell(i, j - 1) + 1, cell(i - 1, j - 1) + cost);
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, cell(i - 2, j - 2) + 1);
-      row[j] = best;
+        best = Math.min(best, (before[j - 2] ?? 0) + 1);
+      current[j] = best;
     }
+    [before, previous, current] = [previous, current, before];
   }
-  return cell(a.length, b.length);
+  return previous[b.length] ?? 0;
 }
