@@ -19,6 +19,7 @@ import type { RunReport } from '../judging/check-result.js';
 import type { Sample, Webhook } from '../contracts/contract.js';
 import type { ContractProblem } from '../contracts/errors.js';
 import { ContractFileError, formatProblem, InputError, ReportFileError } from '../contracts/errors.js';
+import { escapeControlCharactersByLine } from '../contracts/escape-control-characters.js';
 import { mergeReports } from '../reports/merge-reports.js';
 import { parseReadContracts } from '../contracts/parse-read-contracts.js';
 import type { PlannedCheck } from '../engine/plan-checks.js';
@@ -223,11 +224,11 @@ function createStderrLog(io: CliIo, quiet: boolean): Log {
   const debug = (io.env['WEBHOOK_CONTRACTS_DEBUG'] ?? '') !== '';
   return {
     info: (message) => {
-      if (!quiet) io.stderr.write(`${message}\n`);
+      if (!quiet) io.stderr.write(`${escapeControlCharactersByLine(message)}\n`);
     },
-    warning: (message) => io.stderr.write(`warning: ${message}\n`),
+    warning: (message) => io.stderr.write(`warning: ${escapeControlCharactersByLine(message)}\n`),
     debug: (message) => {
-      if (debug) io.stderr.write(`debug: ${message}\n`);
+      if (debug) io.stderr.write(`debug: ${escapeControlCharactersByLine(message)}\n`);
     },
   };
 }
@@ -244,12 +245,14 @@ function reportError(error: unknown, stderr: CliStream): number {
     return EXIT_CODE.invalid;
   }
   if (error instanceof InputError || error instanceof ReportFileError) {
-    stderr.write(`webhook-contracts: ${error.message}\n`);
+    // Options, file names and report contents are quoted in these messages: a terminal escape in any of them
+    // (a file a pull request named, expanded by the shell's glob) is shown, not obeyed.
+    stderr.write(`webhook-contracts: ${escapeControlCharactersByLine(error.message)}\n`);
     return EXIT_CODE.invalid;
   }
   const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
   stderr.write(
-    `webhook-contracts: internal error (a bug; please report it with the lines below)\n${detail}\n`,
+    `webhook-contracts: internal error (a bug; please report it with the lines below)\n${escapeControlCharactersByLine(detail)}\n`,
   );
   return EXIT_CODE.internal;
 }

@@ -3,6 +3,7 @@
  * (request line, headers, blank line, body), every secret masked.
  */
 import type { Webhook } from '../contracts/contract.js';
+import { escapeControlCharactersByLine } from '../contracts/escape-control-characters.js';
 import type { RenderedRequest } from './rendered-request.js';
 
 export interface RequestListingEntry {
@@ -12,8 +13,11 @@ export interface RequestListingEntry {
 }
 
 /**
- * Renders the listing. `redact` is applied to each whole block (a secret may span lines), names included: a secret can reach a webhook's
- * name through a sample value as easily as through a header.
+ * Renders the listing. `redact` is applied to each whole block (a secret may span lines), names included: a secret
+ * can reach a webhook's name through a sample value as easily as through a header. Then every line of the block is
+ * made inert for a terminal: names, samples, URLs and bodies come from a pull request, and an escape in one would
+ * otherwise write the reader's clipboard (OSC 52), retitle the window or redraw the screen. A body's own line
+ * breaks stay line breaks; every other control (a lone CR that overwrites a line included) is shown as an escape.
  */
 export function renderRequestListing(
   entries: readonly RequestListingEntry[],
@@ -32,7 +36,7 @@ export function renderRequestListing(
     for (const [name, value] of Object.entries(request.headers)) lines.push(`${name}: ${value}`);
     if (request.body !== undefined) lines.push('', request.body);
     for (const warning of request.warnings) lines.push(`# warning: ${warning}`);
-    return redact(lines.join('\n'));
+    return escapeControlCharactersByLine(redact(lines.join('\n')));
   });
   const count = entries.length;
   return `${blocks.join('\n\n')}\n\n${count} request${count === 1 ? '' : 's'} rendered; nothing was sent.\n`;
