@@ -10,6 +10,8 @@ import type { RenderedRequest } from '../requests/rendered-request.js';
 import { createProxyHostCheck } from './check-host-before-proxy.js';
 import type { ProxyHostCheck } from './check-host-before-proxy.js';
 import { createDispatcher, isProxyConfigured } from './create-dispatcher.js';
+import { createBodyReader } from './decode-response-body.js';
+import type { BodyReader } from './decode-response-body.js';
 import { describeFailure } from './describe-network-failure.js';
 import { createGuardedLookup } from './guarded-lookup.js';
 import type { ResolveAll } from './guarded-lookup.js';
@@ -115,8 +117,7 @@ function sendRequest(
     let status = 0;
     let statusText = '';
     let headers: Record<string, string> = {};
-    let chunks: Buffer[] = [];
-    let received = 0;
+    let reader: BodyReader | undefined;
 
     const abort = (reason: Error): void => {
       if (controller === undefined) pendingAbort = reason;
@@ -126,6 +127,7 @@ function sendRequest(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      reader?.destroy();
       resolve(outcome);
     };
     const finishTooLarge = (): void => {
@@ -137,7 +139,6 @@ function sendRequest(
         latencyMs: elapsed(),
         attempts: 1,
       });
-      chunks = [];
       abort(new CallAborted('response body over the size limit'));
     };
 
@@ -159,30 +160,34 @@ function sendRequest(
             ? statusMessage
             : (STATUS_CODES[statusCode] ?? '');
         headers = flattenHeaders(responseHeaders);
-        chunks = [];
-        received = 0;
+        // The cap applies to the received and to the decoded bytes (decode-response-body).
+        reader = createBodyReader(headers['content-encoding'], maxBodyBytes, finishTooLarge);
         // A declared length over the cap is refused before a byte of the body is read.
         const declared = Number(headers['content-length']);
         if (Number.isFinite(declared) && declared > maxBodyBytes) finishTooLarge();
       },
       onResponseData(_ctrl, chunk) {
         if (settled) return;
-        received += chunk.length;
         // Stop reading at the cap, so memory stays bounded however large the body is.
-        if (received > maxBodyBytes) finishTooLarge();
-        else chunks.push(chunk);
+        if (reader?.write(chunk) === false) finishTooLarge();
       },
       onResponseEnd() {
-        if (settled) return;
-        // One copy into a buffer of its own (not a slice of Node's shared pool, which a kept body would pin).
-        const body = new Uint8Array(received);
-        let offset = 0;
-        for (const chunk of chunks) {
-          body.set(chunk, offset);
-          offset += chunk.length;
-        }
-        chunks = [];
-        finish({ kind: 'response', status, statusText, headers, body, latencyMs: elapsed(), attempts: 1 });
+        if (settled || reader === undefined) return;
+        void reader.end().then((read) => {
+          if (read.kind === 'too-large') return finishTooLarge();
+          const body = read.kind === 'body' ? read.body : new Uint8Array(0);
+          const bodyError = read.kind === 'undecodable' ? { bodyError: read.message } : {};
+          finish({
+            kind: 'response',
+            status,
+            statusText,
+            headers,
+            body,
+            ...bodyError,
+            latencyMs: elapsed(),
+            attempts: 1,
+          });
+        });
       },
       onResponseError(_ctrl, error) {
         finish(describeFailure(error, request.url, timeoutMs, elapsed()));

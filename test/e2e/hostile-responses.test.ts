@@ -4,6 +4,7 @@
  * is at most one reported failure of its own check; the normal check still runs, passes and is reported.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,8 +29,8 @@ interface Hostile {
   readonly headers?: Record<string, string>;
   /** Contract lines after `url:`. */
   readonly webhook: readonly string[];
-  /** What the one failure of this check says. */
-  readonly failure: RegExp;
+  /** What the one failure of this check says; none: the check passes. */
+  readonly failure?: RegExp;
 }
 
 const HOSTILE: readonly Hostile[] = [
@@ -58,7 +59,34 @@ const HOSTILE: readonly Hostile[] = [
     ],
     failure: /^schema: \/id: must match pattern "\^\(a\|aa\)\+\$"/,
   },
+  {
+    name: 'Gzip JSON',
+    route: '/gzip',
+    body: zlib.gzipSync('{"data":{"score":7}}'),
+    headers: { 'content-encoding': 'gzip' },
+    webhook: ['    responseType: json', '    mappings: { data.score: leadScore }'],
+  },
+  {
+    // 64 MiB of zeros: about 64 KiB sent, 64 times the 1 MiB cap decoded.
+    name: 'Gzip bomb',
+    route: '/bomb',
+    body: zlib.gzipSync(Buffer.alloc(64 * 1024 * 1024)),
+    headers: { 'content-encoding': 'gzip' },
+    webhook: ['    responseType: json'],
+    failure: /^too-large: the response body is over the 1048576-byte cap/,
+  },
+  {
+    name: 'Corrupt gzip',
+    route: '/corrupt-gzip',
+    body: 'not gzip',
+    headers: { 'content-encoding': 'gzip' },
+    webhook: ['    responseType: json'],
+    failure: /^unparseable: the gzip body could not be decoded: incorrect header check/,
+  },
 ];
+
+const FAILING = HOSTILE.filter((hostile) => hostile.failure !== undefined).length;
+const PASSING = HOSTILE.length - FAILING + 1;
 
 let staging: StagingServer;
 let api: GitHubApiStandIn;
@@ -107,14 +135,21 @@ describe('hostile responses through the built CLI', () => {
     });
     expect(result.stderr).not.toMatch(/RangeError|Maximum call stack|\n\s+at /);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`${TOTAL} checks: 1 passed, ${HOSTILE.length} failed`);
+    expect(result.stdout).toContain(`${TOTAL} checks: ${PASSING} passed, ${FAILING} failed`);
     const report = JSON.parse(await readFile(path.join(workspace, 'report.json'), 'utf8')) as {
-      checks: { webhook: string; passed: boolean; failures: { kind: string; message: string }[] }[];
+      checks: {
+        webhook: string;
+        passed: boolean;
+        mapped: Record<string, unknown>;
+        failures: { kind: string; message: string }[];
+      }[];
     };
     expect(report.checks.find((check) => check.webhook === 'Normal')).toMatchObject({ passed: true });
+    expect(report.checks.find((check) => check.webhook === 'Gzip JSON')?.mapped).toEqual({ leadScore: 7 });
     for (const hostile of HOSTILE) {
       const check = report.checks.find((candidate) => candidate.webhook === hostile.name);
-      expect(check?.failures).toHaveLength(1);
+      expect(check?.failures).toHaveLength(hostile.failure === undefined ? 0 : 1);
+      if (hostile.failure === undefined) continue;
       const [failure] = check?.failures ?? [];
       expect(`${failure?.kind}: ${failure?.message}`).toMatch(hostile.failure);
     }
@@ -134,13 +169,15 @@ describe('hostile responses through the built action', () => {
     expect(result.exitCode).toBe(1);
     expect(result.outputs).toMatchObject({
       total: String(TOTAL),
-      passed: '1',
-      failed: String(HOSTILE.length),
+      passed: String(PASSING),
+      failed: String(FAILING),
     });
-    expect(result.summary).toContain(`${HOSTILE.length} of ${TOTAL} checks failed`);
-    for (const hostile of HOSTILE) expect(result.summary).toContain(hostile.name);
+    expect(result.summary).toContain(`${FAILING} of ${TOTAL} checks failed`);
+    for (const hostile of HOSTILE) {
+      if (hostile.failure !== undefined) expect(result.summary).toContain(hostile.name);
+    }
     expect(api.comments('Codertocat', 'Hello-World', 2).at(-1)?.body).toContain(
-      `${HOSTILE.length} of ${TOTAL} checks failed`,
+      `${FAILING} of ${TOTAL} checks failed`,
     );
   });
 });
