@@ -8,7 +8,7 @@ import type { HttpClient, RunSettings } from '../../src/engine/ports.js';
 import { runContracts } from '../../src/engine/run-contracts.js';
 import { findClosedPort } from '../support/find-closed-port.js';
 import { makeContractSource } from '../support/make-contract-source.js';
-import { startStagingServer } from '../support/staging-server.js';
+import { DEFAULT_JSON_BODY, startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';
 
 const MIB = 1024 * 1024;
@@ -291,25 +291,67 @@ describe('runContracts: the run loop', () => {
   });
 
   it('keeps at most `concurrency` calls in flight, and uses all of them', async () => {
-    const { report } = await run(contractText([webhook('/slow?ms=100')], manySamples(12)), {
-      concurrency: 3,
+    // The server holds calls until three are waiting, then answers them together: three in flight at once is
+    // then certain, not a race with a delay (an engine that sent fewer would never be answered).
+    const held: (() => void)[] = [];
+    server.route('/gate', (_request, response) => {
+      held.push(() => response.writeHead(200, { 'content-type': 'application/json' }).end(DEFAULT_JSON_BODY));
+      if (held.length === 3) for (const answer of held.splice(0)) answer();
     });
+    const { report } = await run(contractText([webhook('/gate')], manySamples(12)), { concurrency: 3 });
     expect(report.summary.passed).toBe(12);
     expect(server.maxInFlight()).toBe(3);
   });
 
   it('reports results in plan order whatever order they finish in, and counts progress', async () => {
-    // The first sample answers last: the server delays by the sample's Delay token.
+    // The server holds all four calls, then answers them last sample first, each only once the engine has
+    // reported the one before: the order they finish in is set by the test, not by delays.
+    const answerOrder = ['s3', 's2', 's1', 's0'];
+    const held = new Map<string, () => void>();
+    const finished: string[] = [];
+    const progress: [number, number][] = [];
+    const answerNext = (): void => {
+      const next = answerOrder[finished.length];
+      const answer = next === undefined ? undefined : held.get(next);
+      if (next !== undefined && answer !== undefined) {
+        held.delete(next);
+        answer();
+      }
+    };
+    server.route('/ordered', (request, response) => {
+      const sample = new URL(request.url ?? '/', server.url).searchParams.get('sample') ?? '';
+      held.set(sample, () =>
+        response.writeHead(200, { 'content-type': 'application/json' }).end(DEFAULT_JSON_BODY),
+      );
+      if (held.size === answerOrder.length) answerNext();
+    });
     const samples = Object.fromEntries(
-      [400, 250, 100, 0].map((delay, i) => [
-        `s${i}`,
-        { lead: { 'Email Address': `s${i}@example.com`, Delay: delay } },
-      ]),
+      [0, 1, 2, 3].map((i) => [`s${i}`, { lead: { 'Email Address': `s${i}@example.com`, Name: `s${i}` } }]),
     );
-    const text = contractText([webhook('/slow?ms={{lead.Delay}}', { name: 'Slow' })], samples);
-    const { report, finished, progress } = await run(text, { concurrency: 4 });
+    const text = contractText([webhook('/ordered?sample={{lead.Name}}', { name: 'Ordered' })], samples);
+    const { report } = await runContracts(
+      {
+        contracts: ['contracts.yml'],
+        concurrency: 4,
+        maxBodyBytes: MIB,
+        allowedHosts: 'any',
+        retries: 0,
+        env: {},
+      },
+      {
+        http: client,
+        files: makeContractSource([{ file: 'contracts.yml', text }]),
+        log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
+        now: () => performance.now(),
+        onCheck: (check, done, total) => {
+          finished.push(check.sample);
+          progress.push([done, total]);
+          answerNext();
+        },
+      },
+    );
     expect(report.checks.map((check) => check.sample)).toEqual(['s0', 's1', 's2', 's3']);
-    expect(finished).toEqual(['Slow/s3', 'Slow/s2', 'Slow/s1', 'Slow/s0']);
+    expect(finished).toEqual(answerOrder);
     expect(progress).toEqual([
       [1, 4],
       [2, 4],
