@@ -19,7 +19,7 @@ import type { RunReport } from '../judging/check-result.js';
 import type { Sample, Webhook } from '../contracts/contract.js';
 import type { ContractProblem } from '../contracts/errors.js';
 import { ContractFileError, formatProblem, InputError, ReportFileError } from '../contracts/errors.js';
-import { escapeControlCharactersByLine } from '../contracts/escape-control-characters.js';
+import { escapeControlCharacters } from '../contracts/escape-control-characters.js';
 import { mergeReports } from '../reports/merge-reports.js';
 import { parseReadContracts } from '../contracts/parse-read-contracts.js';
 import type { PlannedCheck } from '../engine/plan-checks.js';
@@ -224,11 +224,11 @@ function createStderrLog(io: CliIo, quiet: boolean): Log {
   const debug = (io.env['WEBHOOK_CONTRACTS_DEBUG'] ?? '') !== '';
   return {
     info: (message) => {
-      if (!quiet) io.stderr.write(`${escapeControlCharactersByLine(message)}\n`);
+      if (!quiet) io.stderr.write(`${escapeControlCharacters(message)}\n`);
     },
-    warning: (message) => io.stderr.write(`warning: ${escapeControlCharactersByLine(message)}\n`),
+    warning: (message) => io.stderr.write(`warning: ${escapeControlCharacters(message)}\n`),
     debug: (message) => {
-      if (debug) io.stderr.write(`debug: ${escapeControlCharactersByLine(message)}\n`);
+      if (debug) io.stderr.write(`debug: ${escapeControlCharacters(message)}\n`);
     },
   };
 }
@@ -245,14 +245,25 @@ function reportError(error: unknown, stderr: CliStream): number {
     return EXIT_CODE.invalid;
   }
   if (error instanceof InputError || error instanceof ReportFileError) {
-    // Options, file names and report contents are quoted in these messages: a terminal escape in any of them
-    // (a file a pull request named, expanded by the shell's glob) is shown, not obeyed.
-    stderr.write(`webhook-contracts: ${escapeControlCharactersByLine(error.message)}\n`);
+    stderr.write(`webhook-contracts: ${escapeControlCharacters(error.message)}\n`);
     return EXIT_CODE.invalid;
   }
-  const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
   stderr.write(
-    `webhook-contracts: internal error (a bug; please report it with the lines below)\n${escapeControlCharactersByLine(detail)}\n`,
+    `webhook-contracts: internal error (a bug; please report it with the lines below)\n${describeInternalError(error)}\n`,
   );
   return EXIT_CODE.internal;
+}
+
+/** The error and its stack frames. Its message may quote contract text: one line, through the terminal's door. */
+function describeInternalError(error: unknown): string {
+  if (!(error instanceof Error)) return escapeControlCharacters(String(error));
+  const header = `${error.name}: ${error.message}`;
+  const frames = error.stack?.startsWith(header) === true ? error.stack.slice(header.length) : '';
+  return (
+    escapeControlCharacters(header) +
+    frames
+      .split('\n')
+      .map((frame) => escapeControlCharacters(frame))
+      .join('\n')
+  );
 }

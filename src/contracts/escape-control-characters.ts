@@ -50,14 +50,3 @@ function describeCharacter(character: string): string {
   const code = character.codePointAt(0) ?? 0;
   return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
-
-/**
- * {@link escapeControlCharacters} on each line of a multi-line text (an error's stack, a rendered request): its own
- * line breaks stay line breaks, every other unsafe character (a lone CR, NEL, U+2028 included) becomes an escape.
- */
-export function escapeControlCharactersByLine(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => escapeControlCharacters(line))
-    .join('\n');
-}

@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { quoteYaml } from '../support/contract-yaml.js';
 import type { GitHubApiStandIn } from '../support/github-api-stand-in.js';
 import { startGitHubApiStandIn } from '../support/github-api-stand-in.js';
 import { HOSTILE_LOG_TEXTS } from '../support/hostile-text.js';
@@ -52,14 +53,6 @@ afterAll(async () => {
   await api.close();
   await staging.close();
 });
-
-/** A YAML double-quoted scalar; non-ASCII as `\u` escapes, so any YAML 1.1 or 1.2 parser reads the same text. */
-function quoteYaml(text: string): string {
-  return JSON.stringify(text).replace(
-    /[^\x20-\x7e]/g,
-    (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
-  );
-}
 
 /** One webhook per text, each fired for two samples named after texts too; every check fails. */
 function makeContract(texts: readonly string[]): string {

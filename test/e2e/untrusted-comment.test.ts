@@ -9,6 +9,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { quoteYaml } from '../support/contract-yaml.js';
 import type { GitHubApiStandIn } from '../support/github-api-stand-in.js';
 import { startGitHubApiStandIn } from '../support/github-api-stand-in.js';
 import type { ActionRun, RunActionOptions } from '../support/run-action.js';
@@ -43,16 +44,6 @@ afterAll(async () => {
 });
 
 beforeEach(() => api.reset());
-
-/** A YAML double-quoted scalar with every non-ASCII character as a `\u`/`\U` escape. */
-function quoteYaml(text: string): string {
-  return JSON.stringify(text).replace(/[^\x20-\x7e]/gu, (character) => {
-    const code = character.codePointAt(0) ?? 0;
-    return code > 0xffff
-      ? `\\U${code.toString(16).padStart(8, '0')}`
-      : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
 
 function makeContract(webhook: string, sample: string): string {
   return [

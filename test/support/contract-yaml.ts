@@ -55,3 +55,16 @@ export const SPEC_EXAMPLE_YAML = dedentYaml`
         maxLatency: 2s
       samples: [alice]
 `;
+
+/**
+ * A YAML double-quoted scalar for any text: every character outside printable ASCII as a `\u` or `\U` escape,
+ * so control, invisible and astral characters reach the loader exactly, whichever YAML version it reads.
+ */
+export function quoteYaml(text: string): string {
+  return JSON.stringify(text).replace(/[^\x20-\x7e]/gu, (character) => {
+    const code = character.codePointAt(0) ?? 0;
+    return code > 0xffff
+      ? `\\U${code.toString(16).padStart(8, '0')}`
+      : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}

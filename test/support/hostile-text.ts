@@ -80,3 +80,22 @@ export const HOSTILE_LOG_TEXTS: readonly string[] = [
   'pwned\n::pwned::',
   'tab\t\v\f::error::other breaks',
 ];
+
+/**
+ * Terminal attacks: OSC 52 clipboard writes, OSC 0 window titles, OSC 8 hyperlinks, cursor moves and screen
+ * clears (7-bit and C1 forms), device control strings, a carriage return or backspaces that overwrite what was
+ * printed, and bidi and tag characters that make a line read differently.
+ */
+export const HOSTILE_TERMINAL_TEXTS: readonly string[] = [
+  'clip\u001b]52;c;cm0gLXJmIH4=\u0007',
+  'title\u001b]0;pwned\u0007',
+  'link\u001b]8;;https://evil.example\u001b\\click\u001b]8;;\u001b\\',
+  'clear\u001b[2J\u001b[H\u001b[1A\u001b[2K',
+  'c1\u009b2J\u009d0;t\u009c',
+  'dcs\u001bP+q544e\u001b\\',
+  'ok\rFAKE PASS',
+  'abc\b\b\bxyz',
+  'bell\u0007\u0000nul',
+  'bidi\u202eevil\u202c\u2066x\u2069',
+  'tags\u{e0041}\u{e0042}zero\u200bwidth',
+];

@@ -86,4 +86,22 @@ describe('renderRequestListing', () => {
   it('says so when there is nothing to render', () => {
     expect(renderRequestListing([], keep)).toMatch(/^No requests/);
   });
+
+  it('shows controls in names, URL, headers and body as escapes, keeping only the body’s line breaks', () => {
+    const webhook = makeWebhook({
+      name: 'Hook\u001b]52;c;eA==\u0007',
+      location: makeLocation({ file: 'a\u202e.yml' }),
+    });
+    const request = makeRequest({
+      url: 'https://staging.example.com/\u001b[2J',
+      headers: { 'X-Name': 'v\u009b1A' },
+      body: 'one\u001b]0;title\u0007\ntwo\rthree',
+      warnings: ['w\u200b'],
+    });
+    const text = renderRequestListing([{ webhook, sample: 's\nx', request }], keep);
+    expect(text).toContain('### Hook\\u001b]52;c;eA==\\u0007 × s\\nx  (a\\u202e.yml:');
+    expect(text).toContain('POST https://staging.example.com/\\u001b[2J\nX-Name: v\\u009b1A');
+    expect(text).toContain('\n\none\\u001b]0;title\\u0007\ntwo\\rthree\n# warning: w\\u200b');
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b\u202e]/);
+  });
 });
