@@ -68,17 +68,23 @@ export async function runContracts(settings: RunSettings, deps: RunDeps): Promis
   const all = prepareChecks(planChecks(files), settings, createSecretBearingTest(secrets));
   const { shard } = settings;
   if (shard !== undefined) assertShard(shard);
-  const prepared = shard === undefined ? all : all.filter((check) => isInShard(check.check.index, shard));
+  // Each entry is dropped once its check starts: its rendered request is then garbage, so a large suite does not
+  // hold every request and every result at once (issue 11: memory per check).
+  const prepared: (PreparedCheck | undefined)[] =
+    shard === undefined ? all : all.filter((check) => isInShard(check.check.index, shard));
+  if (shard !== undefined) all.length = 0;
+  const total = prepared.length;
 
-  const results = new Array<CheckResult>(prepared.length);
+  const results = new Array<CheckResult>(total);
   let done = 0;
-  await runPool(prepared.length, settings.concurrency, async (index) => {
+  await runPool(total, settings.concurrency, async (index) => {
     const check = prepared[index];
+    prepared[index] = undefined;
     if (check === undefined) return;
     const result = await runCheck(check, settings, deps);
     results[index] = result;
     done += 1;
-    deps.onCheck?.(result, done, prepared.length);
+    deps.onCheck?.(result, done, total);
   });
   return { report: buildRunReport(results), secrets };
 }

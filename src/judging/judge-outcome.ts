@@ -8,6 +8,7 @@
  * - Only a 2xx is parsed and mapped, whether or not it is the expected status: that is what Marketo does.
  * - `too-large` keeps its status (and a `status` failure when the status is unexpected); code stays null since
  *   we never saw the whole body.
+ * - Only a failing check keeps a response snippet: reports show the response of failures only.
  * - A 2xx whose body could not be decoded (its Content-Encoding) is `unparseable`: Marketo could not read it either.
  */
 import type { CallOutcome } from './call-outcome.js';
@@ -155,7 +156,8 @@ function judgeResponse(
       warnings,
       mapped,
     },
-    makeResponseSnippet(body),
+    // Only a failing check shows its response: a passing one keeps no part of its body (memory per check).
+    failures.length === 0 ? undefined : makeResponseSnippet(body),
   );
 }
 

@@ -41,7 +41,7 @@ const scoring: Partial<Webhook> = {
 };
 
 describe('judge: a passing check', () => {
-  it('reports code, status, mapped values and the snippet', () => {
+  it('reports code, status and mapped values, and keeps no part of a passing body', () => {
     const result = judge(
       scoring,
       makeResponse({ body: '{"data":{"score":87,"tier":"gold"}}', latencyMs: 12, attempts: 2 }),
@@ -60,8 +60,9 @@ describe('judge: a passing check', () => {
       failures: [],
       warnings: [],
       mapped: { leadScore: 87, tier: 'gold' },
-      responseSnippet: '{"data":{"score":87,"tier":"gold"}}',
     });
+    const failing = judge(scoring, makeResponse({ status: 500, body: '{"error":"down"}' }));
+    expect(failing.responseSnippet).toBe('{"error":"down"}');
   });
 
   it('passes a responseType none webhook without parsing its body', () => {
