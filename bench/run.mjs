@@ -474,12 +474,11 @@ async function main() {
     console.log(`  ${'idle node'.padEnd(35)} ${describeMemory(idle)}`);
 
     // ---- bundle sizes ---------------------------------------------------------------------------------------------
-    // The CLI's start loads cli.js; a run adds cli-yaml.cjs and, at its first connection,
-    // cli-llhttp_simd-wasm.cjs; only some runs load the others (ajv, fast-xml-parser, llhttp without SIMD).
+    // The CLI's start loads cli.js; a run adds cli-yaml.cjs; only some runs load the others (ajv, fast-xml-parser).
     const sizes = [
       describeSize('action', ['dist/index.js']),
       describeSize('CLI at start', ['dist/cli.js']),
-      describeSize('CLI for a run', ['dist/cli-yaml.cjs', 'dist/cli-llhttp_simd-wasm.cjs']),
+      describeSize('CLI for a run', ['dist/cli-yaml.cjs']),
     ].join('; ');
     console.log(`\nBundle size: ${sizes}`);
     targetLines.push(`info  bundle size: ${sizes}`);

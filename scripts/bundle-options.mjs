@@ -38,9 +38,10 @@ function findActionsUndiciCopies() {
 }
 
 /**
- * `undici` imported from src/ resolves to scripts/undici-dispatchers.mjs (only the dispatchers we use). The
- * `@actions/*` packages each nest their own copy of undici 6; copies of the same version are bundled once instead
- * of two or three times.
+ * `undici` imported from src/ resolves to scripts/undici-dispatchers.mjs (only the dispatchers we use): CLI start
+ * to first request 50-106 ms faster, dist/cli.js 782 -> 457 KiB (bench/build-tricks.mjs, medians of 31, 31 and 41 interleaved starts on a loaded 2-core machine, where building the same bundle twice differed by up to 35 ms). The `@actions/*` packages each nest
+ * their own copy of undici 6; copies of the same version are bundled once instead of two or three times:
+ * dist/index.js 2416 -> 1874 KiB (size only; the action's start was not measured).
  * @type {import('esbuild').Plugin}
  */
 export const undiciPlugin = {
@@ -74,23 +75,12 @@ export function vendorFileName(group) {
 }
 
 /**
- * undici's HTTP/1 client (the copy src/ bundles) requires its llhttp parser, 72 KiB of base64 WebAssembly, when it
- * makes its first connection, and a second, 72 KiB copy without SIMD only where SIMD is missing. Split (the CLI),
- * each ships in a file of its own, so that a quarter of dist/cli.js is not read and scanned at every start.
- * Both are leaf modules (they only decode their base64), safe to load from a separate file.
- */
-export const LLHTTP_FILES = {
-  'llhttp_simd-wasm': 'undici/lib/llhttp/llhttp_simd-wasm.js',
-  'llhttp-wasm': 'undici/lib/llhttp/llhttp-wasm.js',
-};
-const UNDICI_CLIENT_H1 = join(ROOT, 'node_modules', 'undici', 'lib', 'dispatcher', 'client-h1.js');
-
-/**
  * The packages of ON_DEMAND_GROUPS are loaded on first use rather than at every start: src/'s import gets a module
  * whose exports are getters that load the package then. Inline (the action, the bench), the package is bundled
  * and only its evaluation waits; split (the CLI), it lives in its own file (`vendorFileName`, built by
  * scripts/bundle.mjs), so a run that never needs ajv does not even read it: a smaller file to read and compile at
- * each start. Tests and type checks use the packages directly.
+ * each start (dist/cli.js 1018 -> 457 KiB; start 11-73 ms faster, above that noise in two runs of three). Tests
+ * and type checks use the packages directly.
  * @param {{ split: boolean }} options
  * @returns {import('esbuild').Plugin}
  */
@@ -114,13 +104,6 @@ export function createOnDemandPlugin({ split }) {
         path: args.path,
         external: true,
       }));
-      if (split) {
-        build.onResolve({ filter: /^\.\.\/llhttp\/llhttp(_simd)?-wasm\.js$/ }, (args) => {
-          if (args.importer !== UNDICI_CLIENT_H1) return undefined;
-          const name = args.path.slice('../llhttp/'.length, -'.js'.length);
-          return { path: `./${vendorFileName(name)}`, external: true };
-        });
-      }
       build.onLoad({ filter: /.*/, namespace: 'on-demand' }, (args) => {
         // Every export the package has (a function's own `name`, `length`, `prototype` are not exports).
         const names = Object.getOwnPropertyNames(require(args.path)).filter(
@@ -144,7 +127,7 @@ export function createOnDemandPlugin({ split }) {
 
 /**
  * The source of each file the split CLI loads on demand, by its name for `vendorFileName`: for a group of
- * ON_DEMAND_GROUPS an object of its packages by specifier, for an llhttp file the module itself.
+ * ON_DEMAND_GROUPS: an object of its packages by specifier.
  * @returns {Record<string, string>}
  */
 export function vendorEntrySources() {
@@ -153,16 +136,14 @@ export function vendorEntrySources() {
     sources[group] =
       `module.exports = {\n${specifiers.map((specifier) => `  ${JSON.stringify(specifier)}: require(${JSON.stringify(specifier)}),`).join('\n')}\n};\n`;
   }
-  for (const [name, specifier] of Object.entries(LLHTTP_FILES)) {
-    sources[name] = `module.exports = require(${JSON.stringify(specifier)});\n`;
-  }
   return sources;
 }
 
 /**
  * undici's Client requires its HTTP/2 half (`client-h2.js`, which loads `node:http2`) at start, though it is
  * used only when a TLS connection negotiates h2, which ours never offer (`allowH2` is off). In the bundles that
- * require becomes a function that loads client-h2 on its first call: about 17 ms less at every CLI start (A/B), and
+ * require becomes a function that loads client-h2 on its first call: 17-27 ms less at every CLI start, in each of
+ * three runs (within their noise, but the same sign and size each time, and as an earlier A/B found: 17 ms), and
  * HTTP/2 still works if it is ever enabled.
  * @type {import('esbuild').Plugin}
  */
@@ -190,8 +171,9 @@ export const commonOptions = {
   target: 'node24',
   format: 'esm',
   treeShaking: true,
-  // Whitespace and syntax only: a fifth less for Node to read and compile at each start (measured: the CLI's
-  // import went from about 111 ms to 83 ms), while names stay as written, so stack traces remain readable.
+  // Whitespace and syntax only: a third less to ship and read (dist/cli.js 673 -> 457 KiB, every CLI file
+  // 1685 -> 1183 KiB); its effect on CLI start was within noise (+41, +15, -15 ms). Names stay as written, so
+  // stack traces remain readable.
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
