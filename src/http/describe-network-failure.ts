@@ -1,4 +1,7 @@
-/** Turns an error from undici, Node or URL parsing into the `network` (or `timeout`) outcome a check reports. */
+/**
+ * Turns an error from undici, Node or URL parsing into the outcome a check reports: `network`, `timeout`, or
+ * `blocked` when the guarded lookup refused the host's address.
+ */
 import type { CallOutcome } from '../judging/call-outcome.js';
 import { readWrittenHost } from '../requests/written-host.js';
 
@@ -18,6 +21,9 @@ export function describeFailure(
 ): CallOutcome {
   const code = errorCode(error);
   if (TIMEOUT_CODES.has(code)) return { kind: 'timeout', timeoutMs, latencyMs, attempts: 1 };
+  // The guard refused the host's address: the same refusal as the host policy's, before any connection (and
+  // not a network fault a retry could get past).
+  if (code === 'EHOSTBLOCKED') return { kind: 'blocked', message: describeNetworkError(code, error, url) };
   return { kind: 'network', code, message: describeNetworkError(code, error, url), latencyMs, attempts: 1 };
 }
 

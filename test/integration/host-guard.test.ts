@@ -231,7 +231,7 @@ describe('link-local and cloud metadata addresses are never called', () => {
 });
 
 describe('a hostname that resolves to a link-local address', () => {
-  it('is refused at connect time as a network failure naming the host as written; the run goes on', async () => {
+  it('is refused before connecting, as blocked, naming the host as written; the run goes on', async () => {
     const report = await run(
       [
         hook('Probe', 'http://Metadata-Probe.test/latest/meta-data/'),
@@ -252,8 +252,8 @@ describe('a hostname that resolves to a link-local address', () => {
       expect(
         check.failures.map((failure) => failure.kind),
         name,
-      ).toEqual(['network']);
-      expect(check.errorType, name).toBe('EHOSTBLOCKED');
+      ).toEqual(['blocked']);
+      expect(check.errorType, name).toBeNull();
       expect(check.failures[0]?.message, name).toMatch(
         new RegExp(`resolves to ${address}, a link-local or cloud metadata address, which is never called`),
       );
@@ -273,7 +273,8 @@ describe('a hostname that resolves to a link-local address', () => {
       allowedHosts: ['metadata-probe.test'],
     });
     const check = findCheck(report, 'Allowed probe');
-    expect(check.errorType).toBe('EHOSTBLOCKED');
+    expect(check.failures.map((failure) => failure.kind)).toEqual(['blocked']);
+    expect(check.failures[0]?.message).toMatch(/resolves to 169\.254\.169\.254/);
     expect(server.connections()).toBe(0);
   });
 });
