@@ -159,8 +159,9 @@ async function finishReport(
 async function renderCommand(command: RenderCommand, io: CliIo): Promise<number> {
   // Every value read from the environment is masked in the listing, whichever route the loader read it by.
   const recorded = recordEnvReads(io.env);
-  const read = await createContractSource({ cwd: io.cwd }).read(command.files);
-  const files = parseReadContracts(read, recorded.env);
+  const source = createContractSource({ cwd: io.cwd });
+  const read = await source.read(command.files);
+  const files = await parseReadContracts(read, recorded.env, source.readSampleFile?.bind(source));
   const plan = planChecks(files);
   const selected = plan.filter(
     (check) =>

@@ -70,7 +70,8 @@ export function describeSchemaErrors(
     return suggestions.get(key);
   };
   for (const error of errors) {
-    if (isInsideOuterAnyOf(error)) continue;
+    // `if`/`then`/`else` only chooses the schema that applies; the chosen one's own errors say what is wrong.
+    if (error.keyword === 'if' || isInsideOuterAnyOf(error)) continue;
     const valuePath = parseInstancePath(error.instancePath, data);
     let path = valuePath;
     let target: SchemaIssue['target'] = 'value';

@@ -20,6 +20,8 @@ import { readSamples } from './read-samples.js';
 import { readSettings } from './read-settings.js';
 import { readWebhook } from './read-webhook.js';
 import { readYaml } from './read-yaml.js';
+import type { ReadYaml } from './read-yaml.js';
+import type { SampleFiles } from './sample-files.js';
 import { sortProblems } from './sort-problems.js';
 
 export type { Env } from './load-context.js';
@@ -43,6 +45,13 @@ export function parseContractFile(file: string, text: string, env: Env): Contrac
   return contract;
 }
 
+export interface LoadOptions {
+  /** The data files the contracts name under `samples:` (see parse-read-contracts.ts). */
+  readonly sampleFiles?: SampleFiles;
+  /** Sources already read as YAML (to find their data files), so that none is parsed twice. */
+  readonly parsed?: ReadonlyMap<ContractSourceText, ReadYaml>;
+}
+
 /**
  * Loads several contract files; webhook names must be unique across all of them.
  *
@@ -51,12 +60,13 @@ export function parseContractFile(file: string, text: string, env: Env): Contrac
 export function parseContractFiles(
   sources: readonly ContractSourceText[],
   env: Env,
+  options: LoadOptions = {},
 ): readonly ContractFile[] {
   const seenNames = new Map<string, SourceLocation>();
   const problems: ContractProblem[] = [];
   const contracts: ContractFile[] = [];
   for (const source of sources) {
-    const loaded = loadContractFile(source, env, seenNames);
+    const loaded = loadContractFile(source, env, seenNames, options);
     // Not push(...spread): a hostile file can hold hundreds of thousands of problems, past the argument limit.
     // Capped per file: past the first hundred, more lines only bury the ones to fix first.
     for (const problem of capProblemsPerFile(loaded.problems)) problems.push(problem);
@@ -80,9 +90,10 @@ function loadContractFile(
   source: ContractSourceText,
   env: Env,
   seenNames: Map<string, SourceLocation>,
+  options: LoadOptions,
 ): Loaded {
   const { file, text } = source;
-  const read = readYaml(file, text);
+  const read = options.parsed?.get(source) ?? readYaml(file, text);
   if (!read.ok) return { problems: sortProblems(read.problems) };
   const { data, locator } = read;
 
@@ -95,15 +106,20 @@ function loadContractFile(
     });
     for (const issue of issues) report(context, issue.path, issue.message, issue.target);
   }
-  const contract = readContract(context, data, seenNames);
+  const contract = readContract(context, data, seenNames, options.sampleFiles ?? new Map());
   return context.problems.length > 0
     ? { problems: sortProblems(context.problems) }
     : { contract, problems: [] };
 }
 
-function readContract(context: Context, data: unknown, seenNames: Map<string, SourceLocation>): ContractFile {
+function readContract(
+  context: Context,
+  data: unknown,
+  seenNames: Map<string, SourceLocation>,
+  sampleFiles: SampleFiles,
+): ContractFile {
   const root = isRecord(data) ? data : {};
-  const samples = readSamples(context, root['samples']);
+  const samples = readSamples(context, root['samples'], sampleFiles);
   const fields = readFields(context, root['fields']);
   const defaults = isRecord(root['defaults']) ? readSettings(context, root['defaults'], ['defaults']) : {};
   const webhooks: Webhook[] = [];

@@ -1,24 +1,55 @@
 /**
  * Parses what a ContractSource read, reporting the files it could not read together with the problems of the
  * files it could: one `ContractFileError`, so a missing file does not hide a syntax error in another (SPEC: all
- * problems at once).
+ * problems at once). Data files named under `samples:` are asked of the source between reading the YAML and
+ * checking it: the core does no I/O itself.
  */
 import type { ContractFile } from './contract.js';
 import { ContractFileError } from './errors.js';
 import { parseContractFiles } from './load-contracts.js';
-import type { Env } from './load-contracts.js';
+import type { ContractSourceText, Env } from './load-contracts.js';
+import { readYaml } from './read-yaml.js';
+import type { ReadYaml } from './read-yaml.js';
+import { listSampleFiles, sampleFileKey } from './sample-files.js';
+import type { SampleFileRead } from './sample-files.js';
 import type { ContractSourceRead } from '../engine/ports.js';
 
+/** Reads one data file named by `contractFile` (the adapter checks where it is and how large). */
+export type ReadSampleFile = (contractFile: string, path: string) => Promise<SampleFileRead>;
+
 /**
- * Loads the readable files of `read`.
+ * Loads the readable files of `read`, with the data files they name read through `readSampleFile`.
  *
  * @throws ContractFileError with the read problems first (in the order the patterns were given), then every
  *   problem of the readable files, in file order.
  */
-export function parseReadContracts(read: ContractSourceRead, env: Env): readonly ContractFile[] {
+export async function parseReadContracts(
+  read: ContractSourceRead,
+  env: Env,
+  readSampleFile?: ReadSampleFile,
+): Promise<readonly ContractFile[]> {
+  const parsed = new Map<ContractSourceText, ReadYaml>();
+  const sampleFiles = new Map<string, SampleFileRead>();
+  for (const source of read.files) {
+    // Only a file that can name a data file is parsed ahead (and then not again).
+    if (!source.text.includes('file')) continue;
+    const yaml = readYaml(source.file, source.text);
+    parsed.set(source, yaml);
+    if (!yaml.ok) continue;
+    for (const path of listSampleFiles(yaml.data)) {
+      const key = sampleFileKey(source.file, path);
+      if (sampleFiles.has(key)) continue;
+      sampleFiles.set(
+        key,
+        readSampleFile === undefined
+          ? { ok: false, message: 'data files cannot be read here' }
+          : await readSampleFile(source.file, path),
+      );
+    }
+  }
   let contracts: readonly ContractFile[];
   try {
-    contracts = parseContractFiles(read.files, env);
+    contracts = parseContractFiles(read.files, env, { parsed, sampleFiles });
   } catch (error) {
     if (!(error instanceof ContractFileError) || read.problems.length === 0) throw error;
     throw new ContractFileError([...read.problems, ...error.problems]);

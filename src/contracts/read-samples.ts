@@ -1,20 +1,58 @@
 /** The `samples:` section: the leads the webhooks are fired for, by name, their token values by prefix. */
-import { TOKEN_PREFIXES } from './contract.js';
-import type { Sample, TokenPrefix, TokenValue } from './contract.js';
-import { isOneOf, isRecord, report, substituteEnv, suggestFor } from './load-context.js';
+import type { Sample, SourceLocation } from './contract.js';
+import { isRecord, report, reportAt } from './load-context.js';
 import type { Context, Json } from './load-context.js';
-import { formatValuePath } from './value-path.js';
+import { readCsvSamples } from './read-csv-samples.js';
+import { readJsonSamples } from './read-json-samples.js';
+import { isPlainSample, readSampleValues } from './read-sample-values.js';
+import { sampleFileKey } from './sample-files.js';
+import type { FileSamples, SampleFiles } from './sample-files.js';
 import type { ValuePath } from './value-path.js';
-
-export type SampleValues = Partial<Record<TokenPrefix, Record<string, TokenValue>>>;
 
 /** Without any sample a webhook is still fired once, with every token empty. */
 const DEFAULT_SAMPLE: Sample = { name: 'default', values: {} };
 
-export function readSamples(context: Context, raw: unknown): ReadonlyMap<string, Sample> {
-  if (!isRecord(raw) || Object.keys(raw).length === 0)
-    return new Map([[DEFAULT_SAMPLE.name, DEFAULT_SAMPLE]]);
+/**
+ * Reads `samples:`: a mapping of named samples, or a list of data files and mappings (see sample-files.ts).
+ * A sample name given twice, in the contract or in data files, is reported where it repeats.
+ */
+export function readSamples(context: Context, raw: unknown, files: SampleFiles): ReadonlyMap<string, Sample> {
   const samples = new Map<string, Sample>();
+  // Where each name was first given, computed only when a name repeats.
+  const firstAt = new Map<string, () => SourceLocation>();
+  const add = (sample: Sample, at: () => SourceLocation): void => {
+    const first = firstAt.get(sample.name);
+    if (first === undefined) {
+      samples.set(sample.name, sample);
+      firstAt.set(sample.name, at);
+      return;
+    }
+    const { file, line, column } = first();
+    reportAt(
+      context,
+      at(),
+      `duplicate sample name "${sample.name}": the first is at ${file}:${line}:${column}; sample names must be unique`,
+    );
+  };
+  if (Array.isArray(raw)) {
+    for (const [index, item] of (raw as unknown[]).entries()) {
+      if (isRecord(item) && typeof item['file'] === 'string') {
+        for (const { sample, location } of readFileSamples(context, item, ['samples', index], files)
+          .samples) {
+          add(sample, () => location);
+        }
+      } else if (isRecord(item)) readInlineSamples(context, item, ['samples', index], add);
+    }
+  } else if (isRecord(raw)) readInlineSamples(context, raw, ['samples'], add);
+  return samples.size === 0 ? new Map([[DEFAULT_SAMPLE.name, DEFAULT_SAMPLE]]) : samples;
+}
+
+function readInlineSamples(
+  context: Context,
+  raw: Json,
+  path: ValuePath,
+  add: (sample: Sample, at: () => SourceLocation) => void,
+): void {
   for (const name of Object.keys(raw)) {
     const sampleRaw = raw[name];
     // The usual sample (lower-case prefixes, plain values) is kept as js-yaml built it: the value is ours alone,
@@ -22,79 +60,28 @@ export function readSamples(context: Context, raw: unknown): ReadonlyMap<string,
     const values =
       isRecord(sampleRaw) && isPlainSample(sampleRaw)
         ? sampleRaw
-        : readSampleValues(context, name, sampleRaw);
-    samples.set(name, { name, values });
-  }
-  return samples;
-}
-
-/** Every prefix valid and lower-case (so once only) and every token value a plain value with no `${NAME}`. */
-export function isPlainSample(sample: Json): sample is SampleValues {
-  for (const prefix in sample) {
-    if (!Object.hasOwn(sample, prefix) || !isOneOf(TOKEN_PREFIXES, prefix)) return false;
-    const tokens = sample[prefix];
-    if (!isRecord(tokens)) return false;
-    for (const token in tokens) {
-      if (!Object.hasOwn(tokens, token)) return false;
-      const value = tokens[token];
-      if (typeof value === 'string' ? value.includes('${') : !isPlainTokenValue(value)) return false;
-    }
-  }
-  return true;
-}
-
-export function isPlainTokenValue(value: unknown): value is TokenValue {
-  return typeof value === 'number' || typeof value === 'boolean' || value === null;
-}
-
-/** Sets `tokens[token]` as an own property, even for a token named `__proto__`. */
-export function setToken(tokens: Record<string, TokenValue>, token: string, value: TokenValue): void {
-  if (token === '__proto__') {
-    Object.defineProperty(tokens, token, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    tokens[token] = value;
+        : readSampleValues(context, [...path, name], sampleRaw);
+    add({ name, values }, () => context.locator.locate([...path, name], 'key'));
   }
 }
 
-/** Prefixes matched ignoring case, `${NAME}` substituted, other values dropped; problems reported. */
-function readSampleValues(context: Context, name: string, sampleRaw: unknown): SampleValues {
-  const values: SampleValues = {};
-  // How each prefix was spelled, for the "appears twice" problem (most samples have one prefix).
-  let spelled: Map<TokenPrefix, string> | undefined;
-  for (const [prefixKey, tokensRaw] of Object.entries(isRecord(sampleRaw) ? sampleRaw : {})) {
-    const path = (): ValuePath => ['samples', name, prefixKey];
-    const prefix = prefixKey.toLowerCase();
-    if (!isOneOf(TOKEN_PREFIXES, prefix)) {
-      report(
-        context,
-        path(),
-        `unknown token prefix "${prefixKey}" in ${formatValuePath(['samples', name])}: use one of ${TOKEN_PREFIXES.join(', ')}${suggestFor(context, prefixKey, TOKEN_PREFIXES)}`,
-        'key',
-      );
-      continue;
-    }
-    const earlier = spelled?.get(prefix);
-    if (earlier !== undefined) {
-      report(
-        context,
-        path(),
-        `token prefix "${prefixKey}" appears twice in ${formatValuePath(['samples', name])} (also as "${earlier}"): prefixes ignore letter case, so merge them`,
-        'key',
-      );
-      continue;
-    }
-    spelled ??= new Map();
-    spelled.set(prefix, prefixKey);
-    const tokens: Record<string, TokenValue> = {};
-    for (const [token, value] of Object.entries(isRecord(tokensRaw) ? tokensRaw : {})) {
-      let kept: TokenValue;
-      if (typeof value === 'string' && !value.includes('${')) kept = value;
-      else if (typeof value === 'string') kept = substituteEnv(context, value, [...path(), token]).text;
-      else if (isPlainTokenValue(value)) kept = value;
-      else continue;
-      setToken(tokens, token, kept);
-    }
-    values[prefix] = tokens;
+/** The samples of one `- file:` entry, from what the adapter read; problems at the entry or in the file. */
+function readFileSamples(context: Context, item: Json, path: ValuePath, files: SampleFiles): FileSamples {
+  const written = String(item['file']);
+  const name = typeof item['name'] === 'string' ? item['name'] : undefined;
+  const read = files.get(sampleFileKey(context.file, written));
+  const filePath = [...path, 'file'];
+  if (read === undefined) {
+    report(context, filePath, `the data file "${written}" was not read (data files are read from disk only)`);
+    return { samples: [] };
   }
-  return values;
+  if (!read.ok) {
+    report(context, filePath, `data file "${written}": ${read.message}`);
+    return { samples: [] };
+  }
+  const extension = written.slice(written.lastIndexOf('.')).toLowerCase();
+  if (extension === '.csv') return readCsvSamples(context, read.file, read.text, name);
+  if (extension === '.json') return readJsonSamples(context, read.file, read.text, name);
+  report(context, filePath, `data file "${written}" must be a .csv (lead export) or .json file`);
+  return { samples: [] };
 }

@@ -6,6 +6,7 @@ import type { CallOutcome } from '../judging/call-outcome.js';
 import type { CheckResult } from '../judging/check-result.js';
 import type { ContractProblem } from '../contracts/errors.js';
 import type { RenderedRequest } from '../requests/rendered-request.js';
+import type { SampleFileRead } from '../contracts/sample-files.js';
 
 export interface SendOptions {
   /** Whole-call budget: connect, headers and body. */
@@ -39,6 +40,11 @@ export interface ContractSourceRead {
 /** Expands paths and globs and reads the contract files; an unreadable file is a problem, not a throw. */
 export interface ContractSource {
   read(patterns: readonly string[]): Promise<ContractSourceRead>;
+  /**
+   * Reads a data file a contract names under `samples:` (`path` relative to `contractFile`); a file outside the
+   * repository, too large or unreadable is a message, not a throw. Without it, data files are refused.
+   */
+  readSampleFile?(contractFile: string, path: string): Promise<SampleFileRead>;
 }
 
 export interface Log {

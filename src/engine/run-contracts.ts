@@ -61,7 +61,11 @@ type PreparedCheck =
  */
 export async function runContracts(settings: RunSettings, deps: RunDeps): Promise<RunResult> {
   const recorded = recordEnvReads(settings.env);
-  const files = parseReadContracts(await deps.files.read(settings.contracts), recorded.env);
+  const files = await parseReadContracts(
+    await deps.files.read(settings.contracts),
+    recorded.env,
+    deps.files.readSampleFile?.bind(deps.files),
+  );
   // The loader's own list, and every value it read from the environment by any route.
   const secrets = [...new Set([...files.flatMap((file) => file.secrets), ...recorded.values()])];
   // Every check is prepared, not just this shard's, so each job of a matrix finds the same contract errors.

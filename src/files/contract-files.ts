@@ -2,12 +2,14 @@
  * Reads contract files from disk: expands the paths and globs the user gave, checks each file before reading
  * it, and returns every unreadable one as a located problem beside the files it could read.
  */
-import { glob, open, stat } from 'node:fs/promises';
+import { glob, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 
 import type { ContractProblem } from '../contracts/errors.js';
 import type { ContractSource, ContractSourceFile } from '../engine/ports.js';
+import { readBoundedText } from './read-bounded-text.js';
+import { readSampleFile } from './sample-files.js';
 
 /** A contract file is a few kilobytes; anything this large is a mistake (a log, a dump), not a contract. */
 export const DEFAULT_MAX_CONTRACT_FILE_BYTES = 5 * 1024 * 1024;
@@ -49,6 +51,8 @@ export function createContractSource(options: ContractSourceOptions = {}): Contr
       }
       return { files, problems };
     },
+    readSampleFile: (contractFile, written) =>
+      readSampleFile({ cwd, contractFile, path: written, maxFileBytes }),
   };
 }
 
@@ -110,56 +114,8 @@ async function readContractFile(
   maxFileBytes: number,
   problems: ContractProblem[],
 ): Promise<string | undefined> {
-  const absolute = path.resolve(cwd, file);
-  // Stat before opening: opening a FIFO would block, and an oversized file must not be read at all.
-  try {
-    const info = await stat(absolute);
-    if (info.isDirectory()) return refuse(problems, file, 'is a directory, not a contract file');
-    if (!info.isFile()) return refuse(problems, file, 'is not a regular file');
-    if (info.size > maxFileBytes) {
-      return refuse(
-        problems,
-        file,
-        `is ${formatBytes(info.size)}, over the ${formatBytes(maxFileBytes)} limit`,
-      );
-    }
-  } catch (error) {
-    return refuse(problems, file, describeFsError(error));
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readAtMost(absolute, maxFileBytes + 1);
-  } catch (error) {
-    return refuse(problems, file, describeFsError(error));
-  }
-  // The file grew between the stat and the read: still refused, and never read past one byte over.
-  if (bytes.length > maxFileBytes)
-    return refuse(problems, file, `is over the ${formatBytes(maxFileBytes)} limit`);
-  try {
-    // TextDecoder drops a leading BOM by default, which editors on Windows like to add.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return refuse(problems, file, 'is not valid UTF-8 text');
-  }
-}
-
-/** Reads up to `limit` bytes from the start of a file, in chunks, so the limit is never a big allocation. */
-async function readAtMost(absolute: string, limit: number): Promise<Buffer> {
-  const handle = await open(absolute, 'r');
-  try {
-    const chunks: Buffer[] = [];
-    let length = 0;
-    while (length < limit) {
-      const chunk = Buffer.alloc(Math.min(64 * 1024, limit - length));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, length);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      length += bytesRead;
-    }
-    return Buffer.concat(chunks, length);
-  } finally {
-    await handle.close();
-  }
+  const read = await readBoundedText(path.resolve(cwd, file), maxFileBytes, 'contract file');
+  return 'text' in read ? read.text : refuse(problems, file, read.message);
 }
 
 function refuse(problems: ContractProblem[], file: string, message: string): undefined {
@@ -178,29 +134,6 @@ async function isExisting(absolute: string): Promise<boolean> {
 
 function problemAt(file: string, message: string): ContractProblem {
   return { file, line: 1, column: 1, message };
-}
-
-function describeFsError(error: unknown): string {
-  const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
-  switch (code) {
-    case 'ENOENT':
-      return 'file not found';
-    case 'EACCES':
-    case 'EPERM':
-      return 'cannot read the file: permission denied';
-    case 'EISDIR':
-      return 'is a directory, not a contract file';
-    case 'ENOTDIR':
-      return 'file not found (a parent of this path is not a directory)';
-    default:
-      return `cannot read the file: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KiB`;
-  return `${bytes} bytes`;
 }
 
 /** Locale-independent order, so two machines sort the same glob the same way. */

@@ -21,20 +21,30 @@ export function createMaskingContractSource(
   inner: ContractSource,
   options: MaskingContractSourceOptions,
 ): ContractSource {
+  const maskText = (text: string): void => {
+    // A `${NAME}` in a YAML comment is masked too: masking too much is harmless, too little is a leak.
+    for (const secret of interpolateEnv(text, options.env).secrets) {
+      for (const form of listMaskedForms(secret)) {
+        if (options.secrets.has(form)) continue;
+        options.secrets.add(form);
+        options.mask(form);
+      }
+    }
+  };
+  const readSampleFile = inner.readSampleFile?.bind(inner);
   return {
+    ...(readSampleFile !== undefined && {
+      // Data files feed `${NAME}` into samples the same way: masked as they are read.
+      async readSampleFile(contractFile: string, written: string) {
+        const read = await readSampleFile(contractFile, written);
+        if (read.ok) maskText(read.text);
+        return read;
+      },
+    }),
     async read(patterns) {
       const read = await inner.read(patterns);
       // Unreadable files' problems pass through untouched: they name paths, never a `${NAME}` value.
-      for (const file of read.files) {
-        // A `${NAME}` in a YAML comment is masked too: masking too much is harmless, too little is a leak.
-        for (const secret of interpolateEnv(file.text, options.env).secrets) {
-          for (const form of listMaskedForms(secret)) {
-            if (options.secrets.has(form)) continue;
-            options.secrets.add(form);
-            options.mask(form);
-          }
-        }
-      }
+      for (const file of read.files) maskText(file.text);
       return read;
     },
   };

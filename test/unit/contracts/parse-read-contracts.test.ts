@@ -18,9 +18,9 @@ function makeRead(
   return { files, problems };
 }
 
-function problemsOf(read: ContractSourceRead): string[] {
+async function problemsOf(read: ContractSourceRead): Promise<string[]> {
   try {
-    parseReadContracts(read, {});
+    await parseReadContracts(read, {});
   } catch (error) {
     if (error instanceof ContractFileError) return error.problems.map(formatProblem);
     throw error;
@@ -29,13 +29,13 @@ function problemsOf(read: ContractSourceRead): string[] {
 }
 
 describe('parseReadContracts', () => {
-  it('loads the files when every one was read', () => {
-    const [contract] = parseReadContracts(makeRead([{ file: 'a.yml', text: VALID }]), {});
+  it('loads the files when every one was read', async () => {
+    const [contract] = await parseReadContracts(makeRead([{ file: 'a.yml', text: VALID }]), {});
     expect(contract?.webhooks.map((webhook) => webhook.name)).toEqual(['A']);
   });
 
-  it('reports read problems and the parse problems of the readable files together, read problems first', () => {
-    const problems = problemsOf(
+  it('reports read problems and the parse problems of the readable files together, read problems first', async () => {
+    const problems = await problemsOf(
       makeRead(
         [
           { file: 'ok.yml', text: VALID },
@@ -53,18 +53,20 @@ describe('parseReadContracts', () => {
     expect(problems[2]).toMatch(/invalid YAML/);
   });
 
-  it('still throws the read problems when every readable file is valid', () => {
-    expect(problemsOf(makeRead([{ file: 'ok.yml', text: VALID }], [readProblem('gone.yml')]))).toEqual([
+  it('still throws the read problems when every readable file is valid', async () => {
+    expect(await problemsOf(makeRead([{ file: 'ok.yml', text: VALID }], [readProblem('gone.yml')]))).toEqual([
       'gone.yml:1:1: file not found',
     ]);
   });
 
-  it('throws the read problems when nothing could be read', () => {
-    expect(problemsOf(makeRead([], [readProblem('gone.yml')]))).toEqual(['gone.yml:1:1: file not found']);
+  it('throws the read problems when nothing could be read', async () => {
+    expect(await problemsOf(makeRead([], [readProblem('gone.yml')]))).toEqual([
+      'gone.yml:1:1: file not found',
+    ]);
   });
 
-  it('throws the parse problems alone when every file was read', () => {
-    expect(problemsOf(makeRead([{ file: 'broken.yml', text: BROKEN }]))[0]).toMatch(
+  it('throws the parse problems alone when every file was read', async () => {
+    expect((await problemsOf(makeRead([{ file: 'broken.yml', text: BROKEN }])))[0]).toMatch(
       /^broken\.yml:\d+:\d+: invalid YAML/,
     );
   });
