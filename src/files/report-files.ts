@@ -4,6 +4,8 @@ import path from 'node:path';
 
 import type { RunReport } from '../judging/check-result.js';
 import { ContractFileError, InputError, ReportFileError } from '../contracts/errors.js';
+import { findNumberSource, parseJsonKeepingNumbers } from '../judging/exact-json.js';
+import type { NumberSources } from '../judging/exact-json.js';
 import { readReport } from '../reports/read-report.js';
 import { createContractSource } from './contract-files.js';
 
@@ -26,8 +28,12 @@ export async function readReportFiles(patterns: readonly string[], cwd: string):
   }
   return files.map(({ file, text }) => {
     let json: unknown;
+    let sources: NumberSources | undefined;
     try {
-      json = JSON.parse(text);
+      // A mapped integer beyond 2^53 is written exactly; read it back exactly. The reviver that keeps numbers'
+      // text is several times slower, so only a report holding a 16-digit or longer literal pays for it.
+      if (LONG_INTEGER.test(text)) ({ value: json, sources } = parseJsonKeepingNumbers(text));
+      else json = JSON.parse(text);
     } catch (error) {
       throw new ReportFileError(
         file,
@@ -37,8 +43,25 @@ export async function readReportFiles(patterns: readonly string[], cwd: string):
         },
       );
     }
-    return readReport(file, json);
+    const report = readReport(file, json);
+    if (sources !== undefined) restoreExactIntegers(report, sources);
+    return report;
   });
+}
+
+const LONG_INTEGER = /[-\d]\d{15}/;
+const INTEGER_TEXT = /^-?\d+$/;
+
+/** Mapped integers beyond 2^53 become the exact bigint their text says (the schema has checked them as numbers). */
+function restoreExactIntegers(report: RunReport, sources: NumberSources): void {
+  for (const check of report.checks) {
+    const mapped = check.mapped as Record<string, unknown>;
+    for (const [field, value] of Object.entries(mapped)) {
+      if (typeof value !== 'number' || Number.isSafeInteger(value)) continue;
+      const source = findNumberSource(sources, mapped, field);
+      if (source !== undefined && INTEGER_TEXT.test(source)) mapped[field] = BigInt(source);
+    }
+  }
 }
 
 /**
