@@ -19,7 +19,7 @@ import { readCaFile } from '../http/ca-file.js';
 import { createProgressReporter } from '../reports/console-progress.js';
 import { createHttpClient } from '../http/http-client.js';
 import { fitToBytes, MAX_SUMMARY_BYTES, renderErrorSummary, writeJobSummary } from './job-summary.js';
-import { createMaskingContractSource, listMaskedForms } from '../files/masking-contract-source.js';
+import { addSecret, createMaskingContractSource } from '../files/masking-contract-source.js';
 import { postPullRequestComment } from './pull-request-comment.js';
 import {
   endLogGroup,
@@ -33,7 +33,7 @@ import {
 import type { CheckResult, RunReport } from '../judging/check-result.js';
 import { ContractFileError, InputError, ReportFileError } from '../contracts/errors.js';
 import { mergeReports } from '../reports/merge-reports.js';
-import { createRedactor, redactReport } from '../reports/redact-secrets.js';
+import { createGrowingRedactor, createRedactor, redactReport } from '../reports/redact-secrets.js';
 import { renderJsonReport } from '../reports/render-json-report.js';
 import { renderJunit } from '../reports/render-junit.js';
 import { renderSummaryMarkdown } from '../reports/render-summary-markdown.js';
@@ -72,8 +72,8 @@ export async function run(): Promise<void> {
 async function runAction(): Promise<void> {
   // The token is masked before anything is logged: a log line must never be able to show it.
   const token = core.getInput(INPUT.githubToken);
-  if (token !== '') core.setSecret(token);
-  const secrets = new Set<string>(token === '' ? [] : [token]);
+  const secrets = new Set<string>();
+  addSecret(token, { mask: (form) => core.setSecret(form), secrets });
   const state: RunState = { reportPath: '', commentUrl: '', redact: createRedactor([...secrets]) };
   try {
     const settings = readActionSettings();
@@ -145,12 +145,7 @@ async function runChecks(settings: ActionSettings, secrets: Set<string>): Promis
       : await readCaFile(settings.caFile, workspacePath(), `Input '${INPUT.caFile}'`);
   const http = createHttpClient(ca === undefined ? {} : { ca });
   // Log lines pass through the redactor as well as the runner's masks: a mask only works on the runner.
-  let redactor = { size: -1, redact: (text: string) => text };
-  const redact = (text: string): string => {
-    if (redactor.size !== secrets.size)
-      redactor = { size: secrets.size, redact: createRedactor([...secrets]) };
-    return redactor.redact(text);
-  };
+  const redact = createGrowingRedactor(secrets);
   // Periodic counts (every 10 % or 10 s) show a long run is alive in the log.
   const progress = createProgressReporter({
     stream: { write: (text: string) => logInfo(text.trimEnd()), isTTY: false },
@@ -185,13 +180,7 @@ async function runChecks(settings: ActionSettings, secrets: Set<string>): Promis
         },
       },
     );
-    for (const secret of result.secrets) {
-      for (const form of listMaskedForms(secret)) {
-        if (secrets.has(form)) continue;
-        secrets.add(form);
-        mask(form);
-      }
-    }
+    for (const secret of result.secrets) addSecret(secret, { mask, secrets });
     return result.report;
   } finally {
     progress.finish();

@@ -11,6 +11,7 @@ import { parseCliArgs } from './cli-args.js';
 import { renderUsage } from './cli-usage.js';
 import { createProgressReporter, createSilentProgress } from '../reports/console-progress.js';
 import { createContractSource } from '../files/contract-files.js';
+import { createMaskingContractSource } from '../files/masking-contract-source.js';
 import { readCaFile } from '../http/ca-file.js';
 import { createHttpClient } from '../http/http-client.js';
 import { readReportFiles, writeReportFile } from '../files/report-files.js';
@@ -26,7 +27,8 @@ import type { PlannedCheck } from '../engine/plan-checks.js';
 import { planChecks } from '../engine/plan-checks.js';
 import { recordEnvReads } from '../engine/record-env-reads.js';
 import type { Log } from '../engine/ports.js';
-import { createRedactor, redactReport } from '../reports/redact-secrets.js';
+import { createGrowingRedactor, redactReport } from '../reports/redact-secrets.js';
+import type { Redact } from '../reports/redact-secrets.js';
 import { renderConsoleTable } from '../reports/render-console-table.js';
 import { renderJsonReport } from '../reports/render-json-report.js';
 import { renderJunit } from '../reports/render-junit.js';
@@ -63,6 +65,11 @@ export interface CliIo {
  * @returns the exit code.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  // Every `${NAME}` value is collected as the contract files are read, so that whatever is printed after that,
+  // a log line, a contract error or a crash, is redacted.
+  const secrets = new Set<string>();
+  const redact = createGrowingRedactor(secrets);
+  const context: CliContext = { io, secrets, redact };
   try {
     if (argv.length === 0) {
       io.stderr.write(renderUsage());
@@ -77,18 +84,35 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stdout.write(`${packageJson.version}\n`);
         return EXIT_CODE.passed;
       case 'run':
-        return await runCommand(command, io);
+        return await runCommand(command, context);
       case 'render':
-        return await renderCommand(command, io);
+        return await renderCommand(command, context);
       case 'merge':
         return await mergeCommand(command, io);
     }
   } catch (error) {
-    return reportError(error, io.stderr);
+    return reportError(error, io.stderr, redact);
   }
 }
 
-async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
+/** What a command needs besides its arguments: the streams, and the secrets read so far with their redactor. */
+interface CliContext {
+  readonly io: CliIo;
+  readonly secrets: Set<string>;
+  readonly redact: Redact;
+}
+
+/** Reads contract files, collecting their `${NAME}` values (there is no runner log to mask them in). */
+function createCollectingSource(context: CliContext): ReturnType<typeof createContractSource> {
+  return createMaskingContractSource(createContractSource({ cwd: context.io.cwd }), {
+    env: context.io.env,
+    mask: () => undefined,
+    secrets: context.secrets,
+  });
+}
+
+async function runCommand(command: RunCommand, context: CliContext): Promise<number> {
+  const { io } = context;
   const ca = command.caFile === undefined ? undefined : await readCaFile(command.caFile, io.cwd, '--ca-file');
   const http = createHttpClient(ca === undefined ? {} : { ca });
   const now = (): number => performance.now();
@@ -110,8 +134,8 @@ async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
       },
       {
         http,
-        files: createContractSource({ cwd: io.cwd }),
-        log: createStderrLog(io, command.quiet),
+        files: createCollectingSource(context),
+        log: createStderrLog(io, command.quiet, context.redact),
         now,
         onCheck: (_check, done, total) => progress.onCheck(done, total),
       },
@@ -120,7 +144,8 @@ async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
     progress.finish();
     await http.close();
   }
-  const report = redactReport(result.report, createRedactor(result.secrets));
+  for (const secret of result.secrets) context.secrets.add(secret);
+  const report = redactReport(result.report, context.redact);
   return await finishReport(report, command, io);
 }
 
@@ -156,10 +181,11 @@ async function finishReport(
   return report.summary.failed > 0 ? EXIT_CODE.failed : EXIT_CODE.passed;
 }
 
-async function renderCommand(command: RenderCommand, io: CliIo): Promise<number> {
+async function renderCommand(command: RenderCommand, context: CliContext): Promise<number> {
+  const { io } = context;
   // Every value read from the environment is masked in the listing, whichever route the loader read it by.
   const recorded = recordEnvReads(io.env);
-  const source = createContractSource({ cwd: io.cwd });
+  const source = createCollectingSource(context);
   const read = await source.read(command.files);
   const files = await parseReadContracts(read, recorded.env, source.readSampleFile?.bind(source));
   const plan = planChecks(files);
@@ -189,8 +215,9 @@ async function renderCommand(command: RenderCommand, io: CliIo): Promise<number>
     }
   }
   if (problems.length > 0) throw new ContractFileError(capProblemsPerFile(problems));
-  const secrets = [...files.flatMap((file) => file.secrets), ...recorded.values()];
-  io.stdout.write(renderRequestListing(entries, createRedactor(secrets)));
+  for (const secret of [...files.flatMap((file) => file.secrets), ...recorded.values()])
+    context.secrets.add(secret);
+  io.stdout.write(renderRequestListing(entries, context.redact));
   return EXIT_CODE.passed;
 }
 
@@ -221,15 +248,15 @@ function shouldColor(io: CliIo): boolean {
 }
 
 /** Engine messages go to stderr so stdout holds only the table (pipe-friendly). */
-function createStderrLog(io: CliIo, quiet: boolean): Log {
+function createStderrLog(io: CliIo, quiet: boolean, redact: Redact): Log {
   const debug = (io.env['WEBHOOK_CONTRACTS_DEBUG'] ?? '') !== '';
   return {
     info: (message) => {
-      if (!quiet) io.stderr.write(`${escapeControlCharacters(message)}\n`);
+      if (!quiet) io.stderr.write(`${escapeControlCharacters(redact(message))}\n`);
     },
-    warning: (message) => io.stderr.write(`warning: ${escapeControlCharacters(message)}\n`),
+    warning: (message) => io.stderr.write(`warning: ${escapeControlCharacters(redact(message))}\n`),
     debug: (message) => {
-      if (debug) io.stderr.write(`debug: ${escapeControlCharacters(message)}\n`);
+      if (debug) io.stderr.write(`debug: ${escapeControlCharacters(redact(message))}\n`);
     },
   };
 }
@@ -238,33 +265,36 @@ function createStderrLog(io: CliIo, quiet: boolean): Log {
  * Known errors are the user's to fix: a clear message, no stack. Anything else is our bug: the stack helps
  * the report, and a distinct exit code keeps CI from blaming the contracts.
  */
-function reportError(error: unknown, stderr: CliStream): number {
+function reportError(error: unknown, stderr: CliStream, redact: Redact): number {
   if (error instanceof ContractFileError) {
-    for (const problem of error.problems) stderr.write(`${formatProblem(problem)}\n`);
+    // Redacted before formatting: formatting escapes line breaks, which would hide a secret split by one.
+    for (const problem of error.problems)
+      stderr.write(`${formatProblem({ ...problem, message: redact(problem.message) })}\n`);
     const count = error.problems.length;
     stderr.write(`${count} problem${count === 1 ? '' : 's'} in the contracts; nothing was sent.\n`);
     return EXIT_CODE.invalid;
   }
   if (error instanceof InputError || error instanceof ReportFileError) {
-    stderr.write(`webhook-contracts: ${escapeControlCharacters(error.message)}\n`);
+    stderr.write(`webhook-contracts: ${escapeControlCharacters(redact(error.message))}\n`);
     return EXIT_CODE.invalid;
   }
   stderr.write(
-    `webhook-contracts: internal error (a bug; please report it with the lines below)\n${describeInternalError(error)}\n`,
+    `webhook-contracts: internal error (a bug; please report it with the lines below)\n${describeInternalError(error, redact)}\n`,
   );
   return EXIT_CODE.internal;
 }
 
 /** The error and its stack frames. Its message may quote contract text: one line, through the terminal's door. */
-function describeInternalError(error: unknown): string {
-  if (!(error instanceof Error)) return escapeControlCharacters(String(error));
-  const header = `${error.name}: ${error.message}`;
+function describeInternalError(error: unknown, redact: Redact): string {
+  if (!(error instanceof Error)) return escapeControlCharacters(redact(String(error)));
+  // Redacted whole before escaping: a secret split by a line break is found only in the whole text.
+  const header = redact(`${error.name}: ${error.message}`);
   const frames = error.stack?.startsWith(header) === true ? error.stack.slice(header.length) : '';
   return (
     escapeControlCharacters(header) +
     frames
       .split('\n')
-      .map((frame) => escapeControlCharacters(frame))
+      .map((frame) => escapeControlCharacters(redact(frame)))
       .join('\n')
   );
 }

@@ -1,4 +1,7 @@
 /** `${NAME}` substitution from the environment (SPEC section 2): how contracts read secrets. */
+import { MIN_SECRET_LENGTH } from './secret-length.js';
+// The count is the redactor's own reading of the value: what it cannot find safely is refused here.
+import { countSecretCharacters } from '../reports/secret-targets.js';
 
 /** A problem at `offset` (UTF-16 units) in the text given to {@link interpolateEnv}. */
 export interface InterpolationProblem {
@@ -69,10 +72,27 @@ export function interpolateEnv(
       problems.push({ offset, message: `environment variable ${name} is empty: ${FIX}` });
       return '';
     }
+    const length = countSecretCharacters(value);
+    if (length < MIN_SECRET_LENGTH) {
+      // The value is not quoted, not even its length's worth: the problem is shown where the secret is not masked.
+      problems.push({ offset, message: describeShortSecret(name) });
+      return '';
+    }
     secrets.add(value);
     return value;
   });
   return { text: result, readEnv, secrets: [...secrets], problems };
+}
+
+/** Why a short value is refused, and the two ways out. */
+function describeShortSecret(name: string): string {
+  return (
+    `environment variable ${name} is shorter than ${MIN_SECRET_LENGTH} characters: every \`\${NAME}\` value is a ` +
+    `secret, removed from all output in every form a server may echo it, and a value this short would match ordinary ` +
+    `text and destroy the report. Use a secret of at least ${MIN_SECRET_LENGTH} characters (whitespace not counted, ` +
+    `an escape such as %XX counting as one); ` +
+    `a value that is not secret (a region, a flag) belongs in the contract file itself`
+  );
 }
 
 /** One well-formed `${NAME}` in a text: where it is written and what it reads. */

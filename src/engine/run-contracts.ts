@@ -24,6 +24,8 @@ import { createRequestRenderer } from '../requests/render-request.js';
 import { computeRetryDelay, isRetryable } from './retry-policy.js';
 import type { RenderedRequest } from '../requests/rendered-request.js';
 import { buildRunReport } from '../reports/run-summary.js';
+import { createRedactor } from '../reports/redact-secrets.js';
+import type { Redact } from '../reports/redact-secrets.js';
 
 export interface RunResult {
   readonly report: RunReport;
@@ -69,7 +71,10 @@ export async function runContracts(settings: RunSettings, deps: RunDeps): Promis
   // The loader's own list, and every value it read from the environment by any route.
   const secrets = [...new Set([...files.flatMap((file) => file.secrets), ...recorded.values()])];
   // Every check is prepared, not just this shard's, so each job of a matrix finds the same contract errors.
-  const all = prepareChecks(planChecks(files), settings, createSecretBearingTest(secrets));
+  const all = prepareChecks(planChecks(files), settings, {
+    isSecretBearing: createSecretBearingTest(secrets),
+    redact: createRedactor(secrets),
+  });
   const { shard } = settings;
   if (shard !== undefined) assertShard(shard);
   // Each entry is dropped once its check starts: its rendered request is then garbage, so a large suite does not
@@ -100,7 +105,7 @@ export async function runContracts(settings: RunSettings, deps: RunDeps): Promis
 function prepareChecks(
   plan: readonly PlannedCheck[],
   settings: RunSettings,
-  isSecretBearing: SecretBearingTest,
+  { isSecretBearing, redact }: { isSecretBearing: SecretBearingTest; redact: Redact },
 ): PreparedCheck[] {
   const problems = new Map<string, ContractProblem>();
   const collect = (error: unknown): void => {
@@ -119,7 +124,7 @@ function prepareChecks(
     if (!judges.has(webhook)) {
       judges.set(
         webhook,
-        tryCreate(() => createJudge(webhook, check.file.file), collect),
+        tryCreate(() => createJudge(webhook, check.file.file, redact), collect),
       );
       renderers.set(
         webhook,

@@ -1,18 +1,19 @@
 /**
  * Masks the contracts' secrets in the runner's log the moment the contract files are read, before the engine
- * has a chance to log anything that might contain one. The engine learns the same values later (and removes
- * them from every report); this decorator exists so that no log line is ever written before the mask is.
+ * has a chance to log anything that might contain one, and collects them for the redactor. The engine learns the
+ * same values later (and removes them from every report); this decorator exists so that no log line, and no error
+ * about an invalid contract, is ever written before the secrets are known.
  */
 import { interpolateEnv } from '../contracts/interpolate-env.js';
-import { listSecretForms } from '../reports/redact-secrets.js';
+import { listLogMaskForms } from '../reports/log-mask-forms.js';
 import type { ContractSource } from '../engine/ports.js';
 
 export interface MaskingContractSourceOptions {
   /** Where `${NAME}` values are read from: the same environment the engine is given. */
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Registers one value with the runner (`core.setSecret`). */
-  readonly mask: (value: string) => void;
-  /** Every value masked so far is added here, e.g. for redacting log lines. */
+  /** Registers one literal form with the runner (`core.setSecret`); the CLI has no runner and passes a no-op. */
+  readonly mask: (form: string) => void;
+  /** Every `${NAME}` value read so far is added here (the values themselves: the redactor finds their forms). */
   readonly secrets: Set<string>;
 }
 
@@ -23,13 +24,7 @@ export function createMaskingContractSource(
 ): ContractSource {
   const maskText = (text: string): void => {
     // A `${NAME}` in a YAML comment is masked too: masking too much is harmless, too little is a leak.
-    for (const secret of interpolateEnv(text, options.env).secrets) {
-      for (const form of listMaskedForms(secret)) {
-        if (options.secrets.has(form)) continue;
-        options.secrets.add(form);
-        options.mask(form);
-      }
-    }
+    for (const secret of interpolateEnv(text, options.env).secrets) addSecret(secret, options);
   };
   const readSampleFile = inner.readSampleFile?.bind(inner);
   return {
@@ -50,12 +45,12 @@ export function createMaskingContractSource(
   };
 }
 
-/**
- * The forms of a secret the runner should mask: every form the report redactor removes, and each line of a
- * multi-line value (the runner masks line by line).
- */
-export function listMaskedForms(secret: string): string[] {
-  const forms = new Set<string>(listSecretForms(secret));
-  for (const line of secret.split(/\r?\n/)) if (line.trim() !== '') forms.add(line);
-  return [...forms].filter((form) => form !== '');
+/** Adds `secret` to `secrets` and masks its log forms, once per value. */
+export function addSecret(
+  secret: string,
+  options: Pick<MaskingContractSourceOptions, 'mask' | 'secrets'>,
+): void {
+  if (secret === '' || options.secrets.has(secret)) return;
+  options.secrets.add(secret);
+  for (const form of listLogMaskForms(secret)) options.mask(form);
 }

@@ -1,5 +1,7 @@
 /** Builds a check's result from what judging found, and the small text helpers its failures share. */
 import type { CheckResult } from './check-result.js';
+import type { RedactText } from './redact-then-cut.js';
+import { redactThenCut } from './redact-then-cut.js';
 
 /** Marketo's code for a webhook in a batch campaign: nothing is called. */
 export const CODE_BATCH_CAMPAIGN = 1000;
@@ -50,20 +52,16 @@ export function reasonPhrase(statusText: string): string | null {
   return statusText.length > 0 ? statusText : null;
 }
 
-/** A short JSON preview of a value from a parsed body, for failure messages. */
-export function previewValue(value: unknown): string {
+/** A short JSON preview of a value from a parsed body, for failure messages; secrets masked before the cut. */
+export function previewValue(value: unknown, redact: RedactText): string {
   // Values come from parsed bodies, so JSON.stringify only returns undefined for undefined itself. The body's
   // nesting is bounded before parsing (measure-nesting), so stringify cannot overflow the stack.
-  return truncatePreview(JSON.stringify(value) ?? 'undefined');
+  return truncatePreview(JSON.stringify(value) ?? 'undefined', redact);
 }
 
-/** Cuts text to the preview length, in code points, with an ellipsis. */
-export function truncatePreview(text: string): string {
-  if (text.length <= PREVIEW_CHARS) return text;
-  const chars = Array.from(text.slice(0, PREVIEW_CHARS * 2));
-  return chars.length <= PREVIEW_CHARS && text.length <= PREVIEW_CHARS * 2
-    ? text
-    : `${chars.slice(0, PREVIEW_CHARS - 1).join('')}…`;
+/** Cuts untrusted text to the preview length, in code points, with an ellipsis, after masking secrets. */
+export function truncatePreview(text: string, redact: RedactText): string {
+  return redactThenCut(text, PREVIEW_CHARS, redact);
 }
 
 export function describeError(error: unknown): string {

@@ -12,6 +12,7 @@ import type { ParsedBody, ParseResult } from './parse-response-body.js';
 import { resolveJsonPath, resolveXmlPath } from './response-path.js';
 import type { Resolution, ResponsePath } from './response-path.js';
 import { describeError, previewValue, truncatePreview } from './build-check-result.js';
+import type { RedactText } from './redact-then-cut.js';
 import { checkSchema } from './schema-failures.js';
 
 export interface CompiledMapping {
@@ -25,6 +26,8 @@ export interface BodyContext {
   readonly validate: ValidateFunction | undefined;
   /** Grows as the check is judged. */
   readonly warnings: string[];
+  /** The run's redactor: previews are cut, so they are redacted first. */
+  readonly redact: RedactText;
 }
 
 /** Parses a non-empty 2xx body, then checks the mappings and the schema; returns what Marketo would write. */
@@ -33,7 +36,7 @@ export function checkBody(
   body: Uint8Array,
   failures: Failure[],
 ): Record<string, MappedValue> {
-  const { webhook, mappings, validate, warnings } = context;
+  const { webhook, mappings, validate, warnings, redact } = context;
   const mapped: Record<string, MappedValue> = {};
   if (webhook.responseType === 'none') {
     for (const { mapping } of mappings) {
@@ -56,11 +59,11 @@ export function checkBody(
   }
   for (const warning of parsed.warnings) warnings.push(warning);
   for (const compiled of mappings) {
-    const value = checkMapping(compiled, parsed.value, failures, warnings);
+    const value = checkMapping(compiled, parsed.value, failures, warnings, redact);
     if (value.written) mapped[compiled.mapping.field] = value.value;
   }
   if (validate !== undefined && parsed.value.type === 'json') {
-    for (const failure of checkSchema(validate, parsed.value.value)) failures.push(failure);
+    for (const failure of checkSchema(validate, parsed.value.value, redact)) failures.push(failure);
   }
   return mapped;
 }
@@ -78,6 +81,7 @@ function checkMapping(
   body: ParsedBody,
   failures: Failure[],
   warnings: string[],
+  redact: RedactText,
 ): { written: true; value: MappedValue } | { written: false } {
   let resolution: Resolution;
   try {
@@ -99,8 +103,8 @@ function checkMapping(
   if (!fit.ok) {
     const actual =
       resolution.numberText === undefined
-        ? previewValue(resolution.value)
-        : truncatePreview(resolution.numberText);
+        ? previewValue(resolution.value, redact)
+        : truncatePreview(resolution.numberText, redact);
     failures.push({
       kind: 'mapping-type',
       message: `${describeMapping(mapping)}: ${actual} does not fit ${mapping.fieldType} (${fit.reason})`,

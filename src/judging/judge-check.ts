@@ -21,6 +21,8 @@ import { buildCheckResult, describeError } from './build-check-result.js';
 import type { Shared } from './build-check-result.js';
 import type { CompiledMapping } from './check-body.js';
 import { judgeBatch, judgeOutcome } from './judge-outcome.js';
+import type { RedactText } from './redact-then-cut.js';
+import { NO_REDACTION } from './redact-then-cut.js';
 
 export { CODE_BATCH_CAMPAIGN, CODE_EMPTY_BODY } from './build-check-result.js';
 export { MAX_SCHEMA_FAILURES } from './schema-failures.js';
@@ -39,9 +41,11 @@ export interface Judge {
  * Compiles `webhook`'s schema and mapping paths once, for every sample it is fired for.
  *
  * @param file the contract file's path as reports show it.
+ * @param redact the run's redactor: text shown cut (the snippet, value previews) is redacted before the cut, which
+ *   no later redaction can undo. The engine always passes it; the whole report is redacted again after.
  * @throws ContractFileError when a mapping path is malformed or `expect.schema` does not compile.
  */
-export function createJudge(webhook: Webhook, file: string): Judge {
+export function createJudge(webhook: Webhook, file: string, redact: RedactText = NO_REDACTION): Judge {
   const problems: ContractProblem[] = [];
   const contractWarnings: string[] = [];
   const mappings: CompiledMapping[] = [];
@@ -86,7 +90,7 @@ export function createJudge(webhook: Webhook, file: string): Judge {
         throw new Error(`judge: webhook "${webhook.name}" is in a trigger campaign but no outcome was given`);
       }
       try {
-        return judgeOutcome({ webhook, mappings, validate, shared, warnings }, outcome);
+        return judgeOutcome({ webhook, mappings, validate, shared, warnings, redact }, outcome);
       } catch (error) {
         return judgeCrash(shared, outcome, warnings, error);
       }

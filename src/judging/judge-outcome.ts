@@ -157,7 +157,7 @@ function judgeResponse(
       mapped,
     },
     // Only a failing check shows its response: a passing one keeps no part of its body (memory per check).
-    failures.length === 0 ? undefined : makeResponseSnippet(body),
+    failures.length === 0 ? undefined : makeResponseSnippet(body, { redact: context.redact }),
   );
 }
 

@@ -58,7 +58,7 @@ export function parseResponseBody(
       const { value, sources } = parseJsonKeepingNumbers(text);
       return { ok: true, value: { type: 'json', value, sources }, warnings };
     } catch (error) {
-      return { ok: false, error: `not valid JSON: ${describeError(error)}` };
+      return { ok: false, error: `not valid JSON: ${withoutExcerpt(describeError(error))}` };
     }
   }
   const parsed = parseXml(text);
@@ -166,6 +166,20 @@ function decodeXmlReferences(text: string): string {
       ? String.fromCodePoint(code)
       : whole;
   });
+}
+
+/**
+ * V8 quotes ten characters of the body, cut (`Unexpected token 's', "sEcR3t&Key"... is not valid JSON`): a cut no
+ * redaction can recognise as part of a secret. The message keeps the token when it is punctuation (`'<'` says
+ * "HTML"); the snippet shows the body, redacted before it is cut.
+ */
+function withoutExcerpt(message: string): string {
+  const match = /^Unexpected token '(.{1,2})', (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/su.exec(message);
+  if (match === null) return message;
+  const token = match[1] ?? '';
+  return /^[\p{L}\p{N}]/u.test(token)
+    ? 'unexpected text where a JSON value should start'
+    : `Unexpected token '${token}'`;
 }
 
 function describeError(error: unknown): string {

@@ -6,12 +6,13 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Failure } from './check-result.js';
 import { describeError, previewValue, truncatePreview } from './build-check-result.js';
+import type { RedactText } from './redact-then-cut.js';
 
 /** Schema failures listed one by one before the rest are counted in one failure. */
 export const MAX_SCHEMA_FAILURES = 20;
 
 /** Validates `value`; the failures, none when it holds. A validator that throws is one failure, not a crash. */
-export function checkSchema(validate: ValidateFunction, value: unknown): Failure[] {
+export function checkSchema(validate: ValidateFunction, value: unknown, redact: RedactText): Failure[] {
   let valid: boolean;
   try {
     valid = validate(value);
@@ -25,7 +26,7 @@ export function checkSchema(validate: ValidateFunction, value: unknown): Failure
   }
   if (valid) return [];
   const errors = validate.errors ?? [];
-  const failures = errors.slice(0, MAX_SCHEMA_FAILURES).map((error) => toSchemaFailure(error, value));
+  const failures = errors.slice(0, MAX_SCHEMA_FAILURES).map((error) => toSchemaFailure(error, value, redact));
   if (errors.length > MAX_SCHEMA_FAILURES) {
     failures.push({
       kind: 'schema',
@@ -35,27 +36,27 @@ export function checkSchema(validate: ValidateFunction, value: unknown): Failure
   return failures;
 }
 
-function toSchemaFailure(error: ErrorObject, root: unknown): Failure {
+function toSchemaFailure(error: ErrorObject, root: unknown, redact: RedactText): Failure {
   const where = error.instancePath === '' ? '(root)' : error.instancePath;
-  const detail = describeSchemaParams(error);
+  const detail = describeSchemaParams(error, redact);
   const found = readPointer(root, error.instancePath);
   const failure: Failure = {
     kind: 'schema',
     message: `${where}: ${error.message ?? error.keyword}${detail}`,
     expected: `${error.keyword} ${JSON.stringify(error.params)}`,
   };
-  return found.ok ? { ...failure, actual: previewValue(found.value) } : failure;
+  return found.ok ? { ...failure, actual: previewValue(found.value, redact) } : failure;
 }
 
 /** Adds what ajv's message leaves out for the keywords whose message does not name the culprit. */
-function describeSchemaParams(error: ErrorObject): string {
+function describeSchemaParams(error: ErrorObject, redact: RedactText): string {
   const params = error.params as Readonly<Record<string, unknown>>;
   if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
     const name = params['additionalProperty'] ?? params['unevaluatedProperty'];
     return typeof name === 'string' ? ` ("${name}")` : '';
   }
   if (error.keyword === 'enum' && Array.isArray(params['allowedValues'])) {
-    return `: ${truncatePreview(JSON.stringify(params['allowedValues']))}`;
+    return `: ${truncatePreview(JSON.stringify(params['allowedValues']), redact)}`;
   }
   return '';
 }

@@ -1,41 +1,203 @@
 import type { CheckResult, Failure, MappedValue, RunReport } from '../judging/check-result.js';
+import { decodeBinaryRuns } from './binary-views.js';
+import { foldView } from './fold-view.js';
+import type { TextView } from './text-view.js';
+import { createIdentityView, endOf, startOf } from './text-view.js';
+import { listDecodedViews } from './decoded-views.js';
+import { listTargets } from './secret-targets.js';
 
 /** What a secret is replaced with. */
 export const SECRET_MASK = '***';
 
-/** Partial secrets at the end of a text are masked from this many characters on. */
-const MIN_PARTIAL_LENGTH = 4;
-/** Base64 of a secret at an unknown offset is recognised only when its stable middle is at least this long. */
-const MIN_SHIFTED_BASE64_LENGTH = 6;
+export interface RedactOptions {
+  /**
+   * The text is the start of a longer one (a window of a response body): its end may hold the start of a secret,
+   * which is masked too. Cut the redacted text, never the other way round.
+   */
+  readonly truncated?: boolean;
+}
+
+/** Masks secrets in an untrusted text. */
+export type Redact = (text: string, options?: RedactOptions) => string;
+
+/** Base64 or hex inside base64 or hex (a JWT inside a base64 cookie) is decoded; deeper is not. */
+const MAX_BINARY_DEPTH = 2;
+/** Redacted texts remembered per redactor: names, files and messages repeat in every check of a run. */
+const CACHE_ENTRIES = 4096;
+const CACHE_MAX_CHARS = 2048;
+// A text cut in the middle of an escape: `\u00`, `%4`, `&#x7`.
+const INCOMPLETE_ESCAPE =
+  /(?:\\(?:u\{?[0-9A-Fa-f]{0,5}|x[0-9A-Fa-f]?)?|%[0-9A-Fa-f]?|&(?:#[xX]?[0-9A-Fa-f]*|[A-Za-z][A-Za-z0-9]*)?)$/;
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
 
 /**
- * Builds a function that replaces every secret in a text with `***`: the value itself, its URL-encoded forms
- * (`encodeURIComponent`, form-urlencoded with `+` for spaces, lower-case hex), its JSON-string-escaped form and its
- * base64 and base64url forms, including the base64 of a secret embedded in a longer encoded value (e.g. a
- * `Basic user:secret` header echoed back) at each of the three byte offsets.
+ * Builds the one redaction every untrusted text goes through before it is shown anywhere: a mechanism, not a list
+ * of encodings. The text is read in canonical views, each of which maps every character back to where it is
+ * written: the text itself, then with each layer of escapes undone (JSON `\u`, `\/`, `%XX` however often,
+ * character references), each view case-folded without whitespace, control or format characters (so `SeCrEt`,
+ * `sec\nret` and `s&#101;cret` all read `secret`), and the base64 and hex runs decoded at every alignment
+ * (MIME-wrapped, base64url, a JWT's parts, `user:secret` encoded together) and read the same way. A secret found in
+ * any view masks the original characters it was read from, so every form is removed where it is written.
  *
- * Longer forms are tried first, so a secret containing another secret is masked whole. A text that *ends* with
- * the first 4 or more characters of a secret form is masked from there too: response snippets are cut at a fixed
- * length and may stop in the middle of an echoed secret.
- *
- * Every non-empty secret is masked, however short: a one-character secret makes the output hard to read, but a
- * secret that leaks is worse. Empty secrets are ignored (they would match everywhere).
- * All forms are compiled into one RegExp up front, so each call is a single scan.
+ * Secrets shorter than MIN_SECRET_LENGTH (src/contracts/secret-length.ts; the loader refuses them as `${NAME}` values) are masked only
+ * where written exactly: folded and decoded, so short a value would match ordinary text and destroy the output.
+ * Empty secrets are ignored. `secrets` is the whole list: which values are secret is the caller's decision.
  */
-export function createRedactor(secrets: readonly string[]): (text: string) => string {
-  const forms = new Set<string>();
-  for (const secret of secrets) {
-    if (secret.length === 0) continue;
-    for (const form of listSecretForms(secret)) if (form.length > 0) forms.add(form);
-  }
-  if (forms.size === 0) return (text) => text;
-  const sorted = [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const wholePattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
-  const partial = compilePartialTail(sorted);
+export function createRedactor(secrets: readonly string[]): Redact {
+  const nonEmpty = [...new Set(secrets.filter((secret) => secret.length > 0))];
+  if (nonEmpty.length === 0) return (text) => text;
+  const targets = listTargets(nonEmpty);
+  const literals = nonEmpty.filter((secret) => !targets.owners.has(secret));
+  const lengths = targets.folded.map((target) => target.length);
+  const minBytes = Math.max(4, Math.floor(Math.min(...lengths, 64) / 2));
 
-  return (text) => {
-    const masked = text.replace(wholePattern, SECRET_MASK);
-    return partial === undefined ? masked : partial(masked);
+  /**
+   * Looks for the secrets in every view of `text`. Untracked (no spans worked out), it stops at the first find
+   * and returns true; tracked, it collects the original span of every find into `spans`.
+   */
+  const search = (text: string, truncated: boolean, tracked: boolean, spans: Span[]): boolean => {
+    const visit = (view: TextView, depth: number): boolean => {
+      let found = false;
+      // Runs are decoded in every decoded view (a `+` of base64 is also a form-encoded space), each run once.
+      const decodedRuns = new Set<string>();
+      for (const decoded of listDecodedViews(view)) {
+        const folded = foldView(decoded);
+        found = findTargets(folded, targets.folded, spans) || found;
+        if (folded.reachesEnd) found = findCutTargets(folded, targets.folded, text.length, spans) || found;
+        if (found && !tracked) return true;
+        if (depth >= MAX_BINARY_DEPTH) continue;
+        for (const run of decodeBinaryRuns(decoded, minBytes)) {
+          // Untracked, one find is enough; tracked, the same text at another place is another find.
+          const key = run.tracked ? `${startOf(run, 0)}:${run.text}` : run.text;
+          if (decodedRuns.has(key)) continue;
+          decodedRuns.add(key);
+          found = visit(run, depth + 1) || found;
+          if (found && !tracked) return true;
+        }
+      }
+      return found;
+    };
+    let read = text;
+    if (truncated) {
+      // An escape cut in half at the end is masked, and the text read without it: decoders would read `&#0` or
+      // `\u00` as a character of its own, and what comes before it would no longer end the text.
+      const incomplete = INCOMPLETE_ESCAPE.exec(text);
+      if (incomplete !== null) {
+        if (!tracked) return true;
+        spans.push({ start: incomplete.index, end: text.length });
+        read = text.slice(0, incomplete.index);
+      }
+    }
+    return visit(createIdentityView(read, tracked, truncated), 0);
+  };
+
+  const findSpans = (text: string, truncated: boolean): Span[] => {
+    const spans: Span[] = [];
+    for (const literal of literals) {
+      for (let at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1))
+        spans.push({ start: at, end: at + literal.length });
+    }
+    // Spans are worked out only for a text known to hold a secret: most hold none.
+    if (targets.folded.length > 0 && search(text, truncated, false, [])) search(text, truncated, true, spans);
+    return spans;
+  };
+
+  const caches = { whole: new Map<string, string>(), truncated: new Map<string, string>() };
+  return (text, options) => {
+    const truncated = options?.truncated === true;
+    const cache = truncated ? caches.truncated : caches.whole;
+    const cacheable = text.length <= CACHE_MAX_CHARS;
+    if (cacheable) {
+      const known = cache.get(text);
+      if (known !== undefined) return known;
+    }
+    const redacted = maskSpans(text, findSpans(text, truncated));
+    if (cacheable) {
+      if (cache.size >= CACHE_ENTRIES) cache.clear();
+      cache.set(text, redacted);
+    }
+    return redacted;
+  };
+}
+
+function findTargets(folded: TextView, targets: readonly string[], spans: Span[]): boolean {
+  const { text } = folded;
+  let found = false;
+  for (const target of targets) {
+    for (let at = text.indexOf(target); at >= 0; at = text.indexOf(target, at + 1)) {
+      found = true;
+      if (!folded.tracked) return true;
+      spans.push({ start: startOf(folded, at), end: endOf(folded, at + target.length - 1) });
+    }
+  }
+  return found;
+}
+
+/** A view of a cut text that ends with the start of a secret: masked from there to the end of the text. */
+function findCutTargets(
+  folded: TextView,
+  targets: readonly string[],
+  textLength: number,
+  spans: Span[],
+): boolean {
+  let { text } = folded;
+  let found = false;
+  // An escape cut in half (`%4`, `\u00`, `&#x7`, or `%25` once decoded) shows part of a character, perhaps a
+  // secret's: it is masked, and what comes before it is read as the end.
+  const incomplete = INCOMPLETE_ESCAPE.exec(text);
+  if (incomplete !== null) {
+    found = true;
+    if (!folded.tracked) return true;
+    spans.push({ start: startOf(folded, incomplete.index), end: textLength });
+    text = text.slice(0, incomplete.index);
+  }
+  for (const target of targets) {
+    for (let length = Math.min(target.length - 1, text.length); length > 0; length -= 1) {
+      if (!text.endsWith(target.slice(0, length))) continue;
+      found = true;
+      if (!folded.tracked) return true;
+      spans.push({ start: startOf(folded, text.length - length), end: textLength });
+      break;
+    }
+  }
+  return found;
+}
+
+function maskSpans(text: string, spans: Span[]): string {
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  let result = '';
+  let from = 0;
+  let index = 0;
+  while (index < spans.length) {
+    const first = spans[index];
+    if (first === undefined) break;
+    let end = first.end;
+    index += 1;
+    // Overlapping and touching spans become one mask.
+    while (index < spans.length && (spans[index]?.start ?? Infinity) <= end) {
+      end = Math.max(end, spans[index]?.end ?? end);
+      index += 1;
+    }
+    result += text.slice(from, Math.max(from, first.start)) + SECRET_MASK;
+    from = Math.max(from, end);
+  }
+  return result + text.slice(from);
+}
+
+/**
+ * A redactor over a set of secrets that grows as contract files are read: rebuilt only when the set has grown, so
+ * a line logged before or after the secrets are known goes through the same redaction.
+ */
+export function createGrowingRedactor(secrets: ReadonlySet<string>): Redact {
+  let built: { size: number; redact: Redact } = { size: -1, redact: (text) => text };
+  return (text, options) => {
+    if (built.size !== secrets.size) built = { size: secrets.size, redact: createRedactor([...secrets]) };
+    return built.redact(text, options);
   };
 }
 
@@ -76,118 +238,4 @@ export function redactReport(report: RunReport, redact: (text: string) => string
       ...(failure.actual === undefined ? {} : { actual: redact(failure.actual) }),
     };
   }
-}
-
-/** Every form in which `secret` may appear in a response, a URL or a header we report. */
-export function listSecretForms(secret: string): string[] {
-  const uriEncoded = encodeURIComponent(secret);
-  const forms = [
-    secret,
-    uriEncoded,
-    uriEncoded.replace(/%20/g, '+'),
-    // WHATWG form encoding escapes more than encodeURIComponent (`!'()~`), and servers echo either.
-    new URLSearchParams([['', secret]]).toString().slice(1),
-    JSON.stringify(secret).slice(1, -1),
-  ];
-  forms.push(...listUrlForms(secret));
-  // Some servers and proxies re-encode with lower-case hex digits.
-  for (const form of forms.slice(1))
-    if (form.includes('%')) forms.push(form.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()));
-  // Multi-line secrets (keys, certificates) are often printed one line at a time.
-  if (/[\r\n]/.test(secret)) {
-    for (const line of secret.split(/\r?\n|\r/))
-      if (line.trim().length >= MIN_PARTIAL_LENGTH) forms.push(line);
-  }
-  const bytes = new TextEncoder().encode(secret);
-  for (const base64 of listBase64Forms(bytes)) forms.push(base64, toBase64Url(base64));
-  return forms;
-}
-
-/** Characters that end or change a hostname: a secret holding one is never a whole hostname. */
-const NOT_IN_HOSTNAME = /[\s/?#\\@:[\]%]/u;
-
-/**
- * How the WHATWG URL parser writes the secret in each part of a URL, which is what a request line, an echoed URL or a
- * `Location` header shows: a query escapes far fewer characters than encodeURIComponent (`&`, `/`, `+`, `=` stay),
- * a path fewer still. In a hostname the secret is lower-cased (and punycoded), and so it appears in network and TLS
- * error messages. A form shorter than the secret (a path with `..` segments) is dropped: it would mask a fragment.
- */
-function listUrlForms(secret: string): string[] {
-  const url = new URL('http://x/');
-  url.search = `?${secret}`;
-  const query = url.search.slice(1);
-  url.search = '';
-  url.pathname = `/${secret}`;
-  const pathname = url.pathname.slice(1);
-  url.hash = `#${secret}`;
-  const fragment = url.hash.slice(1);
-  url.password = secret;
-  const forms = [query, pathname, fragment, url.password, secret.toLowerCase()];
-  if (!NOT_IN_HOSTNAME.test(secret)) {
-    try {
-      forms.push(new URL(`http://${secret}/`).hostname);
-    } catch {
-      // Not a valid hostname: it cannot appear as one.
-    }
-  }
-  return forms.filter((form) => form.length >= secret.length);
-}
-
-/**
- * The base64 of the secret on its own (with and without padding), then the characters that encode only the
- * secret's bytes when it sits at byte offset 1 or 2 of a longer encoded value (or at offset 0 followed by more).
- */
-function listBase64Forms(bytes: Uint8Array): string[] {
-  const whole = encodeBase64(bytes);
-  const forms = [whole, whole.replace(/=+$/, '')];
-  for (const shift of [0, 1, 2]) {
-    const shifted = encodeBase64(new Uint8Array([...new Uint8Array(shift), ...bytes]));
-    // Characters mixing filler bits (at the start) or following bytes (at the end) depend on the context.
-    const first = Math.ceil((8 * shift) / 6);
-    const end = Math.floor((8 * (shift + bytes.length)) / 6);
-    const core = shifted.slice(first, end);
-    if (core.length >= MIN_SHIFTED_BASE64_LENGTH) forms.push(core);
-  }
-  return forms;
-}
-
-function encodeBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function toBase64Url(base64: string): string {
-  return base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/**
- * Masks the end of a text when it is the start of a secret form (at least MIN_PARTIAL_LENGTH characters of it).
- * One RegExp finds the candidate starts (the forms' first characters) in the text's last stretch only.
- */
-function compilePartialTail(forms: readonly string[]): ((text: string) => string) | undefined {
-  const candidates = forms.filter((form) => form.length > MIN_PARTIAL_LENGTH);
-  if (candidates.length === 0) return undefined;
-  const starts = [...new Set(candidates.map((form) => form.slice(0, MIN_PARTIAL_LENGTH)))];
-  const startPattern = new RegExp(starts.map(escapeRegExp).join('|'), 'g');
-  const longest = Math.max(...candidates.map((form) => form.length));
-
-  return (text) => {
-    // Only a tail shorter than the longest form can be a cut-off secret.
-    startPattern.lastIndex = Math.max(0, text.length - (longest - 1));
-    for (let match = startPattern.exec(text); match !== null; match = startPattern.exec(text)) {
-      const tail = text.slice(match.index);
-      if (candidates.some((form) => form.length > tail.length && form.startsWith(tail))) {
-        startPattern.lastIndex = 0;
-        return text.slice(0, match.index) + SECRET_MASK;
-      }
-      // Starts may overlap (`abab`): look again one character on.
-      startPattern.lastIndex = match.index + 1;
-    }
-    return text;
-  };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }

@@ -12,17 +12,22 @@ describe('interpolateEnv', () => {
   });
 
   it('substitutes every reference and collects each value once', () => {
-    const result = interpolateEnv('${BASE}/a?k=${KEY}&again=${KEY}', { BASE: 'https://s.test', KEY: 'k3y' });
+    const result = interpolateEnv('${BASE}/a?k=${KEY}&again=${KEY}', {
+      BASE: 'https://s.test',
+      KEY: 'k3y-0123',
+    });
     expect(result).toEqual({
-      text: 'https://s.test/a?k=k3y&again=k3y',
+      text: 'https://s.test/a?k=k3y-0123&again=k3y-0123',
       readEnv: true,
-      secrets: ['https://s.test', 'k3y'],
+      secrets: ['https://s.test', 'k3y-0123'],
       problems: [],
     });
   });
 
   it('accepts underscores, digits after the first character, and lower case', () => {
-    expect(interpolateEnv('${_a1}${B_2}', { _a1: 'x', B_2: 'y' }).text).toBe('xy');
+    expect(interpolateEnv('${_a1}${B_2}', { _a1: 'xxxxxxxx', B_2: 'yyyyyyyy' }).text).toBe(
+      'xxxxxxxxyyyyyyyy',
+    );
   });
 
   it('reports an unset variable by name, at its offset, with the fix', () => {
@@ -43,12 +48,12 @@ describe('interpolateEnv', () => {
   });
 
   it('reports each missing variable separately', () => {
-    const result = interpolateEnv('${A}-${B}-${C}', { B: 'b' });
+    const result = interpolateEnv('${A}-${B}-${C}', { B: 'bbbbbbbb' });
     expect(result.problems.map((p) => [p.offset, p.message.split(' ')[2]])).toEqual([
       [0, 'A'],
       [10, 'C'],
     ]);
-    expect(result.secrets).toEqual(['b']);
+    expect(result.secrets).toEqual(['bbbbbbbb']);
   });
 
   it.each(['${}', '${1A}', '${A-B}', '${ A }', '${A.B}'])('reports the invalid reference %j', (text) => {
@@ -78,7 +83,34 @@ describe('interpolateEnv', () => {
   });
 
   it('does not substitute inside a substituted value', () => {
-    expect(interpolateEnv('${A}', { A: '${B}', B: 'b' }).text).toBe('${B}');
+    expect(interpolateEnv('${A}', { A: '${B}xxxx', B: 'bbbbbbbb' }).text).toBe('${B}xxxx');
+  });
+
+  it.each(['1', 'eu', 'abc1234', ' a b c d e f g ', '\t\n1234567\n'])(
+    'refuses a value of fewer than 8 characters other than whitespace (%j), naming the variable, never the value',
+    (value) => {
+      const result = interpolateEnv('key=${SHORT}', { SHORT: value });
+      expect(result.text).toBe('key=');
+      expect(result.secrets).toEqual([]);
+      expect(result.problems).toHaveLength(1);
+      expect(result.problems[0]?.offset).toBe(4);
+      const message = result.problems[0]?.message ?? '';
+      expect(message).toMatch(/^environment variable SHORT is shorter than 8 characters: /);
+      // The hint says what to do: a longer secret, or the value in the file when it is not secret.
+      expect(message).toContain('at least 8 characters');
+      expect(message).toContain('contract file itself');
+      if (value.trim() !== '') expect(message).not.toContain(value.trim());
+    },
+  );
+
+  it('accepts 8 characters, counted as characters (not UTF-16 units) and without whitespace', () => {
+    for (const value of ['12345678', 'éééééééé', '😀😀😀😀😀😀😀😀', ' 1234 5678 ']) {
+      expect(interpolateEnv('${V}', { V: value }).problems, value).toEqual([]);
+    }
+    expect(interpolateEnv('${V}', { V: '😀😀😀😀' }).problems).toHaveLength(1);
+    // Counted once its escapes are undone too: a server may echo `%41%42%43%44%45` as `ABCDE`.
+    expect(interpolateEnv('${V}', { V: '%41%42%43%44%45' }).problems).toHaveLength(1);
+    expect(interpolateEnv('${V}', { V: '%41%42%43%44%45xyz' }).problems).toEqual([]);
   });
 });
 

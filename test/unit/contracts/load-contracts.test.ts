@@ -372,7 +372,12 @@ describe('parseContractFile: mappings', () => {
 });
 
 describe('parseContractFile: secrets', () => {
-  const env = { BASE: 'https://staging.test', KEY: 'k-1', BODY_TOKEN: 't-2', EMAIL: 'qa@example.com' };
+  const env = {
+    BASE: 'https://staging.test',
+    KEY: 'k-1-secret',
+    BODY_TOKEN: 't-2-secret',
+    EMAIL: 'qa@example.com',
+  };
 
   it('substitutes ${NAME} in url, template, headers and sample values, collecting each value once', () => {
     const text = dedentYaml`
@@ -390,11 +395,11 @@ describe('parseContractFile: secrets', () => {
     expect(contract.samples.get('alice')?.values.lead).toEqual({ Email: 'qa@example.com', Age: 30 });
     expect(contract.webhooks[0]).toMatchObject({
       url: 'https://staging.test/a',
-      template: '{"t": "t-2", "k": "k-1"}',
-      headers: { 'X-Key': 'k-1', Authorization: 'Bearer k-1' },
+      template: '{"t": "t-2-secret", "k": "k-1-secret"}',
+      headers: { 'X-Key': 'k-1-secret', Authorization: 'Bearer k-1-secret' },
       carriesSecret: true,
     });
-    expect(contract.secrets).toEqual(['qa@example.com', 'k-1', 'https://staging.test', 't-2']);
+    expect(contract.secrets).toEqual(['qa@example.com', 'k-1-secret', 'https://staging.test', 't-2-secret']);
   });
 
   it.each([
@@ -416,7 +421,7 @@ describe('parseContractFile: secrets', () => {
     `;
     const contract = load(text, env);
     expect(contract.webhooks.map((webhook) => webhook.carriesSecret)).toEqual([true, false]);
-    expect(contract.secrets).toEqual(['k-1']);
+    expect(contract.secrets).toEqual(['k-1-secret']);
   });
 
   it('does not count a sample value read from the environment as a secret the request carries', () => {
@@ -579,8 +584,8 @@ describe('parseContractFile: headers', () => {
   it.each([
     ['a character outside Latin-1', 'Ωé-s3cr3t', 'a character outside Latin-1'],
     ['a line feed', 's3cr3t\nX-Injected: 1', 'a line break'],
-    ['a carriage return', 's3cr3t\r', 'a line break'],
-    ['a NUL', 's3\u0000cr3t', 'a NUL character'],
+    ['a carriage return', 's3cr3t-key\r', 'a line break'],
+    ['a NUL', 's3\u0000cr3t-key', 'a NUL character'],
     ['an escape character', 's3cr3t\u001b[31m', 'a control character'],
   ])(
     'reports a ${NAME} value holding %s at the variable, naming header and variable, never the value',
@@ -607,7 +612,7 @@ describe('parseContractFile: headers', () => {
         - { name: A, url: "https://s.test/a" }
         - { name: B, url: "https://s.test/b" }
     `;
-    const problems = problemsOf(text, { A: 'bad\u2028', B: 'fine', C: 'x\ty\u00ff\u0100' });
+    const problems = problemsOf(text, { A: 'bad-value\u2028', B: 'fine-value', C: 'x\ty\u00ff\u0100-value' });
     expect(problems.map((problem) => problem.replace(/, which.*$/, ''))).toEqual([
       'c.yml:3:23: defaults.headers["X-Pair"]: the value of environment variable A holds a character outside Latin-1',
       'c.yml:3:33: defaults.headers["X-Pair"]: the value of environment variable C holds a character outside Latin-1',
@@ -615,7 +620,7 @@ describe('parseContractFile: headers', () => {
   });
 
   it('accepts tab, printable ASCII and Latin-1 from a variable and sends the value as given', () => {
-    const value = 'k\t~ é\u00ff\u0080';
+    const value = 'k\t~ é\u00ff\u0080-secret';
     const webhook = firstWebhook(oneWebhook('url: https://s.test/a\nheaders: { X-Key: "${K}" }'), {
       K: value,
     });
@@ -624,7 +629,7 @@ describe('parseContractFile: headers', () => {
 
   it('reports a character outside Latin-1 written in the file, naming it (the file is not secret)', () => {
     expect(
-      problemsOf(oneWebhook('url: https://s.test/a\nheaders: { X-Name: "Ωmega ${K}" }'), { K: 'k' }),
+      problemsOf(oneWebhook('url: https://s.test/a\nheaders: { X-Name: "Ωmega ${K}" }'), { K: 'k-secret' }),
     ).toEqual([
       'c.yml:5:25: webhooks[0].headers["X-Name"]: a character outside Latin-1 (U+03A9) cannot be sent: an HTTP header value can hold only tab, printable ASCII and Latin-1 characters',
     ]);
@@ -930,7 +935,7 @@ describe('parseContractFile: YAML problems', () => {
         - { <<: *base, name: A, headers: *auth }
         - { <<: *base, name: B, metod: PUT }
     `;
-    expect(problemsOf(text, { KEY: 'k' })).toEqual([
+    expect(problemsOf(text, { KEY: 'k-secret' })).toEqual([
       'c.yml:3:1: unknown key "base" at the top level',
       'c.yml:6:27: unknown key "metod" in webhooks[1] (did you mean "method"?)',
     ]);
@@ -938,7 +943,9 @@ describe('parseContractFile: YAML problems', () => {
       .replace('base: &base', 'defaults2: &base')
       .replace('defaults2', 'x-base')
       .replace(', metod: PUT', '');
-    expect(problemsOf(valid, { KEY: 'k' })).toEqual(['c.yml:3:1: unknown key "x-base" at the top level']);
+    expect(problemsOf(valid, { KEY: 'k-secret' })).toEqual([
+      'c.yml:3:1: unknown key "x-base" at the top level',
+    ]);
   });
 
   it('loads merge keys into the model', () => {

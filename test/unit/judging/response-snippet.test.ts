@@ -31,6 +31,6 @@ describe('makeResponseSnippet', () => {
     expect(makeResponseSnippet(new Uint8Array([0x61, 0xff, 0x62]))).toBe('a\uFFFDb');
   });
   it('honours a smaller limit', () => {
-    expect(makeResponseSnippet(utf8('abcdef'), 4)).toBe('abc…');
+    expect(makeResponseSnippet(utf8('abcdef'), { maxChars: 4 })).toBe('abc…');
   });
 });

@@ -1,0 +1,165 @@
+/**
+ * One decoding pass over a view: every escape a server may write a character in becomes that character. Repeated
+ * passes undo nested encodings (double URL-encoding, JSON inside a JSON string, an entity of a `%`).
+ *
+ * - JSON and JavaScript escapes: `\uXXXX` (Go's `\u0026`, a string escaped character by character, UTF-16
+ *   surrogate pairs), `\u{X}`, `\/` (PHP), `\\ \" \' \n \r \t \b \f`, and `\xXX` runs read as UTF-8 bytes.
+ * - Percent-encoding: runs of `%XX` read as UTF-8 bytes (Latin-1 for a byte that is not UTF-8), either case; and
+ *   form encoding, where `+` is also a space.
+ * - HTML and XML character references, named (the HTML5 list, via `entities`), decimal and hex.
+ */
+import { decodeHTML } from 'entities';
+
+import { appendDecodedBytes, createSpannedBytes } from './decode-byte-run.js';
+import type { TextView } from './text-view.js';
+import { endOf, startOf, ViewBuilder } from './text-view.js';
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  '/': '/',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  b: '\b',
+  f: '\f',
+};
+
+const UNICODE_ESCAPE = /u([0-9A-Fa-f]{4})|u\{([0-9A-Fa-f]{1,6})\}/y;
+const HEX_BYTE = /^[0-9A-Fa-f]{2}$/;
+// Leading zeros are legal in numeric references (`&#0000115;`), so their length is bounded generously, not by 7.
+const ENTITY = /&(?:#[xX][0-9A-Fa-f]+|#[0-9]+|[A-Za-z][A-Za-z0-9]{1,31});?/y;
+
+/** The escape families: each is decoded on its own too, as layers are applied one at a time. */
+export const ESCAPE_FAMILIES = ['backslash', 'percent', 'reference', 'form'] as const;
+export type EscapeFamily = (typeof ESCAPE_FAMILIES)[number];
+
+const TRIGGERS: Readonly<Record<EscapeFamily, string>> = {
+  backslash: '\\',
+  percent: '%',
+  reference: '&',
+  // Form encoding (application/x-www-form-urlencoded): `+` is a space, and `%2B` a plus.
+  form: '+',
+};
+
+/** Whether `text` may hold an escape of `family` (a cheap test before a pass). */
+export function mayHoldEscapes(text: string, family: EscapeFamily): boolean {
+  return text.includes(TRIGGERS[family]);
+}
+
+/**
+ * Decodes one layer of the escapes of `families` in `view`; undefined when there is none (the usual case). One
+ * family at a time undoes layers in the order a server applied them (`%aa\\b` in JSON is the text `%aa\b`);
+ * all at once undoes a layer that mixes them.
+ */
+export function unescapeView(
+  view: TextView,
+  families: readonly EscapeFamily[] = ESCAPE_FAMILIES,
+): TextView | undefined {
+  const { text } = view;
+  const backslash = families.includes('backslash') && text.includes('\\');
+  const form = families.includes('form') && text.includes('+');
+  const percent = (families.includes('percent') || form) && text.includes('%');
+  const reference = families.includes('reference') && text.includes('&');
+  if (!backslash && !percent && !reference && !form) return undefined;
+  const builder = new ViewBuilder(view.tracked);
+  let changed = false;
+  let plainFrom = 0;
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index];
+    const consumed =
+      char === '\\' && backslash
+        ? decodeBackslash(view, index, builder, plainFrom)
+        : char === '%' && percent
+          ? decodePercentRun(view, index, builder, plainFrom)
+          : char === '&' && reference
+            ? decodeEntity(view, index, builder, plainFrom)
+            : char === '+' && form
+              ? decodePlus(view, index, builder, plainFrom)
+              : 0;
+    if (consumed === 0) {
+      index += 1;
+      continue;
+    }
+    changed = true;
+    index += consumed;
+    plainFrom = index;
+  }
+  if (!changed) return undefined;
+  builder.copy(view, plainFrom, text.length);
+  return builder.build(view.reachesEnd);
+}
+
+/** Each decoder returns how many units it consumed (0: none), after copying the plain text before them. */
+function decodeBackslash(view: TextView, index: number, builder: ViewBuilder, plainFrom: number): number {
+  const { text } = view;
+  const next = text[index + 1];
+  if (next === undefined) return 0;
+  if (next === 'x') return decodeByteRun(view, index, builder, plainFrom, '\\x', 4);
+  const simple = SIMPLE_ESCAPES[next];
+  if (simple !== undefined) {
+    builder.copy(view, plainFrom, index);
+    builder.push(simple, startOf(view, index), endOf(view, index + 1));
+    return 2;
+  }
+  UNICODE_ESCAPE.lastIndex = index + 1;
+  const match = UNICODE_ESCAPE.exec(text);
+  if (match === null) return 0;
+  const codePoint = Number.parseInt(match[1] ?? match[2] ?? '', 16);
+  if (codePoint > 0x10ffff) return 0;
+  builder.copy(view, plainFrom, index);
+  // \uD83D\uDE00 is two units that only together make a character: each is pushed as the unit it is.
+  const decoded = match[1] === undefined ? String.fromCodePoint(codePoint) : String.fromCharCode(codePoint);
+  const length = 1 + match[0].length;
+  builder.push(decoded, startOf(view, index), endOf(view, index + length - 1));
+  return length;
+}
+
+function decodePlus(view: TextView, index: number, builder: ViewBuilder, plainFrom: number): number {
+  builder.copy(view, plainFrom, index);
+  builder.push(' ', startOf(view, index), endOf(view, index));
+  return 1;
+}
+
+function decodePercentRun(view: TextView, index: number, builder: ViewBuilder, plainFrom: number): number {
+  return decodeByteRun(view, index, builder, plainFrom, '%', 3);
+}
+
+/** A run of `prefix`-and-two-hex-digit escapes (`%41%42`, `\x41\x42`), decoded as bytes. */
+function decodeByteRun(
+  view: TextView,
+  index: number,
+  builder: ViewBuilder,
+  plainFrom: number,
+  prefix: string,
+  width: number,
+): number {
+  const { text } = view;
+  const bytes = createSpannedBytes();
+  let at = index;
+  while (text.startsWith(prefix, at)) {
+    const digits = text.slice(at + prefix.length, at + width);
+    if (!HEX_BYTE.test(digits)) break;
+    bytes.values.push(Number.parseInt(digits, 16));
+    bytes.starts.push(startOf(view, at));
+    bytes.ends.push(endOf(view, at + width - 1));
+    at += width;
+  }
+  if (bytes.values.length === 0) return 0;
+  builder.copy(view, plainFrom, index);
+  appendDecodedBytes(builder, bytes);
+  return at - index;
+}
+
+function decodeEntity(view: TextView, index: number, builder: ViewBuilder, plainFrom: number): number {
+  ENTITY.lastIndex = index;
+  const match = ENTITY.exec(view.text);
+  if (match === null) return 0;
+  const decoded = decodeHTML(match[0]);
+  if (decoded === match[0]) return 0;
+  builder.copy(view, plainFrom, index);
+  builder.push(decoded, startOf(view, index), endOf(view, index + match[0].length - 1));
+  return match[0].length;
+}
