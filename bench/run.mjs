@@ -12,6 +12,9 @@ import { performance } from 'node:perf_hooks';
 import { buildEngine } from './lib/build-engine.mjs';
 import { measureCliStart } from './lib/measure-cli-start.mjs';
 import { measureLoadingBounds } from './lib/loading-bounds.mjs';
+import { measureWholeProcess } from './lib/measure-process.mjs';
+import { writeReadmeTable } from './lib/readme-table.mjs';
+import { runParserBench } from './parsers.mjs';
 import { loadNewman, loadStepci } from './lib/measure-competitors.mjs';
 import { runEngineOnce } from './lib/measure-engine.mjs';
 import { measurePeakMemory } from './lib/measure-memory.mjs';
@@ -50,7 +53,11 @@ const COMPETITOR_SINGLE_RUN_MS = 10_000;
 /** Past this, the remaining sections are skipped (each started one still ends within its own bound). */
 const BUDGET_MS = { quick: 120_000, default: 170_000, full: 900_000 };
 
-const HELP = `Usage: node bench/run.mjs [--quick | --full]
+const HELP = `Usage: node bench/run.mjs [--quick | --full | --process [--write-readme] | --parsers]
+
+  --process  only the whole-process rows (the CLI as a child process against a bare undici process, median of
+             7 alternating pairs); --write-readme puts them in README.md's performance table
+  --parsers  only the YAML parser comparison (bench/parsers.mjs)
 
   (default)  1,000 and 10,000 checks at 0 ms, concurrency 1 and 16, each as 1 webhook x N samples and as
              ${MANY_WEBHOOKS} webhooks x N/${MANY_WEBHOOKS} samples; 1,000 checks at 25 ms, concurrency 16
@@ -179,10 +186,12 @@ async function measureOnce(run, count, timeoutMs, label) {
 
 /**
  * @param {string[]} argv
- * @returns {'quick' | 'default' | 'full' | 'help'}
+ * @returns {'quick' | 'default' | 'full' | 'help' | 'process' | 'parsers'}
  */
 function parseMode(argv) {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
+  if (argv.includes('--process')) return 'process';
+  if (argv.includes('--parsers')) return 'parsers';
   if (argv.includes('--full')) return 'full';
   if (argv.includes('--quick')) return 'quick';
   return 'default';
@@ -208,6 +217,14 @@ async function main() {
     process.stdout.write(HELP);
     return;
   }
+  if (mode === 'parsers') {
+    await runParserBench();
+    return;
+  }
+  if (mode === 'process') {
+    await runWholeProcessSection(process.argv.includes('--write-readme'));
+    return;
+  }
   // Every request goes to 127.0.0.1 directly: a proxy in the environment would change what is measured.
   for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy']) {
     delete process.env[name];
@@ -225,6 +242,9 @@ async function main() {
   const budgetMs = BUDGET_MS[mode];
   const overBudget = () => performance.now() - began > budgetMs;
   const SKIPPED_BUDGET = `skipped: past the ${budgetMs / 1000} s budget${mode === 'full' ? '' : ' (--full allows more)'}`;
+
+  // ---- the whole process first: what a user waits for (issue 12) ------------------------------------------------
+  const processTargets = await runWholeProcessSection(false);
 
   const server = await startServerProcess();
   const engineBuild = await buildEngine(ROOT);
@@ -323,7 +343,7 @@ async function main() {
     }
 
     /** @type {string[]} */
-    const targetLines = [];
+    const targetLines = [...processTargets];
     const rows = results.map(({ scenario, engineMs, undiciMs, setupMs, afterSetupMs, notes }) => {
       const engineMedian = engineMs.length === REPEATS ? median(engineMs) : undefined;
       const undiciMedian = undiciMs.length === REPEATS ? median(undiciMs) : undefined;
@@ -562,6 +582,29 @@ async function main() {
     await server.stop();
     if (engineBuild.ok) await engineBuild.dispose();
   }
+}
+
+/**
+ * The whole-process rows; with `writeReadme`, also README.md's table.
+ * @param {boolean} writeReadme
+ * @returns {Promise<string[]>} target lines
+ */
+async function runWholeProcessSection(writeReadme) {
+  const cliFile = join(ROOT, 'dist', 'cli.js');
+  if (!existsSync(cliFile)) {
+    console.log('Whole process: skipped: dist/cli.js is not built (npm run bundle)');
+    return ['n/a   whole process: dist/cli.js not built'];
+  }
+  console.log('Whole process (CLI child against a bare undici child):');
+  const result = await measureWholeProcess({ cliFile });
+  if (writeReadme) {
+    const written = await writeReadmeTable(join(ROOT, 'README.md'), result);
+    console.log(
+      written ? 'README.md: performance table updated.' : 'README.md: no bench markers found; not updated.',
+    );
+  }
+  console.log('');
+  return result.targetLines;
 }
 
 try {

@@ -21,6 +21,7 @@ const RESPONSE_HEADERS = {
  * @property {() => number} requestCount requests answered since start or the last reset
  * @property {(listener: ((at: number) => void) | undefined) => void} onFirstRequest called once, with
  *   `performance.now()`, when the next request arrives
+ * @property {() => number | undefined} lastResponseAt `performance.now()` when the last answer was sent
  * @property {() => void} reset
  * @property {() => Promise<void>} close
  */
@@ -31,6 +32,8 @@ const RESPONSE_HEADERS = {
  */
 export async function startLoopbackServer() {
   let count = 0;
+  /** @type {number | undefined} */
+  let lastAnswerAt;
   /** @type {((at: number) => void) | undefined} */
   let firstListener;
 
@@ -46,6 +49,7 @@ export async function startLoopbackServer() {
       count += 1;
       response.writeHead(200, RESPONSE_HEADERS);
       response.end(RESPONSE_BODY);
+      lastAnswerAt = performance.now();
     };
     // Read the whole request first, as a real service would, then answer after the delay.
     request.resume();
@@ -71,8 +75,10 @@ export async function startLoopbackServer() {
     onFirstRequest: (listener) => {
       firstListener = listener;
     },
+    lastResponseAt: () => lastAnswerAt,
     reset: () => {
       count = 0;
+      lastAnswerAt = undefined;
     },
     close: () =>
       new Promise((resolve) => {
