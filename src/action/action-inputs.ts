@@ -27,6 +27,7 @@ export const INPUT = {
   reports: 'reports',
   caFile: 'ca-file',
   pullRequest: 'pull-request',
+  campaignSize: 'campaign-size',
 } as const;
 
 /** Output names, exactly as in action.yml. */
@@ -47,6 +48,8 @@ export type ActionMode = (typeof ACTION_MODES)[number];
 /** Upper bounds that keep a typo (`concurrency: 8000`) from becoming an accidental load test on staging. */
 const MAX_CONCURRENCY = 64;
 const MAX_RETRIES = 5;
+/** A projection is a sentence, not a load test: any campaign size Marketo users run fits. */
+export const MAX_CAMPAIGN_SIZE = 100_000_000;
 
 export interface ActionSettings {
   readonly mode: ActionMode;
@@ -67,6 +70,8 @@ export interface ActionSettings {
   readonly caFile?: string;
   /** The pull request to comment on; absent: the event's. */
   readonly pullRequest?: number;
+  /** Leads in the campaign projection. */
+  readonly campaignSize: number;
 }
 
 /**
@@ -103,6 +108,7 @@ export function readActionSettings(): Readonly<ActionSettings> {
     ),
     concurrency: readInteger(INPUT.concurrency, 1, MAX_CONCURRENCY),
     retries: readInteger(INPUT.retries, 0, MAX_RETRIES),
+    campaignSize: readInteger(INPUT.campaignSize, 1, MAX_CAMPAIGN_SIZE),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
     ...(reportJson === undefined ? {} : { reportJson }),
     ...(reportJunit === undefined ? {} : { reportJunit }),

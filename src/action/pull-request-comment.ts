@@ -47,7 +47,7 @@ export async function postPullRequestComment(report: RunReport, settings: Action
     maxChars: MAX_COMMENT_CHARS,
     marker,
     ...(settings.shard === undefined ? {} : { shard: `${settings.shard.index}/${settings.shard.count}` }),
-    ...(detailsUrl === undefined ? {} : { detailsUrl }),
+    ...(detailsUrl === undefined ? {} : { detailsUrl, runUrl: detailsUrl }),
   });
   // Octokit's own messages (deprecations, request errors) quote what the API answered: through the door too.
   const client = github.getOctokit(settings.githubToken, {

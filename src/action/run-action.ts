@@ -37,6 +37,7 @@ import { createGrowingRedactor, createRedactor, redactReport } from '../reports/
 import { renderJsonReport } from '../reports/render-json-report.js';
 import { renderJunit } from '../reports/render-junit.js';
 import { renderSummaryMarkdown } from '../reports/render-summary-markdown.js';
+import { withCampaignProjection } from '../reports/campaign-projection.js';
 import { runContracts } from '../engine/run-contracts.js';
 import { applyInputDefaults } from './input-defaults.js';
 
@@ -82,7 +83,8 @@ async function runAction(): Promise<void> {
         ? mergeReports(await readReportFiles(settings.reports, workspacePath()))
         : await runChecks(settings, secrets);
     state.redact = createRedactor([...secrets]);
-    const redacted = redactReport(report, state.redact);
+    // Projected after redaction, so the names it carries are redacted too; a shard's own projection is replaced.
+    const redacted = withCampaignProjection(redactReport(report, state.redact), settings.campaignSize);
     state.report = redacted;
     state.reportPath = await writeReports(redacted, settings);
     state.summary = fitToBytes(
@@ -103,10 +105,10 @@ async function runAction(): Promise<void> {
     });
     state.commentUrl = await postPullRequestComment(redacted, settings);
     const { total, failed } = redacted.summary;
-    if (failed === 0) logInfo(`All ${total} webhook contract check${total === 1 ? '' : 's'} passed.`);
-    else if (failing)
-      logFailure(`${failed} of ${total} webhook contract checks failed: see the job summary.`);
-    else logWarning(`${failed} of ${total} webhook contract checks failed (fail-on-failure is false).`);
+    const checks = `${total} webhook contract check${total === 1 ? '' : 's'}`;
+    if (failed === 0) logInfo(total === 1 ? 'The 1 webhook contract check passed.' : `All ${checks} passed.`);
+    else if (failing) logFailure(`${failed} of ${checks} failed: see the job summary.`);
+    else logWarning(`${failed} of ${checks} failed (fail-on-failure is false).`);
   } catch (error) {
     state.redact = createRedactor([...secrets]);
     if (error instanceof ContractFileError) {
@@ -152,6 +154,7 @@ async function runChecks(settings: ActionSettings, secrets: Set<string>): Promis
     now: () => performance.now(),
   });
   startLogGroup('Webhook contract checks');
+  let failed = 0;
   try {
     const result = await runContracts(
       {
@@ -175,8 +178,11 @@ async function runChecks(settings: ActionSettings, secrets: Set<string>): Promis
         },
         onCheck: (check, done, total) => {
           // A failing check gets its own line; passing ones are only counted, so 10,000 checks stay readable.
-          if (!check.passed) logInfo(redact(describeFailedCheck(check, done, total)));
-          progress.onCheck(done, total);
+          if (!check.passed) {
+            failed += 1;
+            logInfo(redact(describeFailedCheck(check, done, total)));
+          }
+          progress.onCheck(done, total, failed);
         },
       },
     );

@@ -2,11 +2,16 @@
  * Turns the CLI's argv into one typed, validated command. Every mistake is an InputError naming the flag,
  * so the user is told what to change, never shown a stack trace.
  */
-import { MARKETO_TIMEOUT_MS } from '../contracts/contract.js';
-import { parseDuration } from '../contracts/duration.js';
 import { InputError } from '../contracts/errors.js';
 import type { Shard } from '../engine/ports.js';
-import { parseAllowedHosts } from '../requests/allowed-hosts.js';
+import {
+  parseAllowedHostsArg,
+  parseIntegerArg,
+  parseShardArg,
+  parseTimeoutArg,
+} from './parse-option-values.js';
+
+export { parseAllowedHostsArg, parseIntegerArg, parseShardArg, parseTimeoutArg };
 
 // Read through getBuiltinModule, not imported: an ES import of `node:util` reads every export, which makes Node
 // build the lazy ones (TextDecoder and more): about 4 ms of each CLI start in a profile.
@@ -23,6 +28,9 @@ export const DEFAULT_CONCURRENCY = 8;
 export const MAX_CONCURRENCY = 64;
 /** Retries exist to ride out a flaky staging server, not to hide a broken one. */
 export const MAX_RETRIES = 5;
+/** Same as the action's `campaign-size` default: the leads the campaign projection assumes. */
+export const DEFAULT_CAMPAIGN_SIZE = 10_000;
+export const MAX_CAMPAIGN_SIZE = 100_000_000;
 
 export interface HelpCommand {
   readonly command: 'help';
@@ -49,6 +57,12 @@ export interface RunCommand {
   /** Absent: decided from the environment and the terminal. */
   readonly color?: boolean;
   readonly quiet: boolean;
+  /** Leads in the campaign projection. */
+  readonly campaignSize: number;
+  /** Never cut the table, even on a terminal. */
+  readonly wide: boolean;
+  /** Only the failing checks' rows. */
+  readonly failuresOnly: boolean;
 }
 
 export interface RenderCommand {
@@ -64,6 +78,9 @@ export interface MergeCommand {
   readonly reportJson?: string;
   readonly reportJunit?: string;
   readonly color?: boolean;
+  readonly campaignSize: number;
+  readonly wide: boolean;
+  readonly failuresOnly: boolean;
 }
 
 export type CliCommand = HelpCommand | VersionCommand | RunCommand | RenderCommand | MergeCommand;
@@ -119,11 +136,21 @@ const REPORT_OPTIONS = {
 } as const;
 
 const COLOR_OPTION = { color: { type: 'boolean' } } as const;
+const CAMPAIGN_OPTION = { 'campaign-size': { type: 'string' } } as const;
+const TABLE_OPTIONS = { wide: { type: 'boolean' }, 'failures-only': { type: 'boolean' } } as const;
+
+function parseCampaignSize(value: string | undefined): number {
+  return value === undefined
+    ? DEFAULT_CAMPAIGN_SIZE
+    : parseIntegerArg('--campaign-size', value, 1, MAX_CAMPAIGN_SIZE);
+}
 
 function parseRunArgs(args: readonly string[]): RunCommand {
   const { values, positionals } = parseCommandArgs('run', args, {
     ...REPORT_OPTIONS,
     ...COLOR_OPTION,
+    ...CAMPAIGN_OPTION,
+    ...TABLE_OPTIONS,
     concurrency: { type: 'string' },
     timeout: { type: 'string' },
     'allowed-hosts': { type: 'string', multiple: true },
@@ -149,6 +176,9 @@ function parseRunArgs(args: readonly string[]): RunCommand {
     ...optional('caFile', assertNonEmpty('--ca-file', values['ca-file'])),
     ...optional('color', values.color),
     quiet: values.quiet ?? false,
+    campaignSize: parseCampaignSize(values['campaign-size']),
+    wide: values.wide ?? false,
+    failuresOnly: values['failures-only'] ?? false,
   };
 }
 
@@ -166,7 +196,12 @@ function parseRenderArgs(args: readonly string[]): RenderCommand {
 }
 
 function parseMergeArgs(args: readonly string[]): MergeCommand {
-  const { values, positionals } = parseCommandArgs('merge', args, { ...REPORT_OPTIONS, ...COLOR_OPTION });
+  const { values, positionals } = parseCommandArgs('merge', args, {
+    ...REPORT_OPTIONS,
+    ...COLOR_OPTION,
+    ...CAMPAIGN_OPTION,
+    ...TABLE_OPTIONS,
+  });
   // No default here: guessing which JSON files are shard reports would merge the wrong ones.
   if (positionals.length === 0)
     throw new InputError('merge needs the JSON reports to merge, e.g. reports/*.json');
@@ -176,6 +211,9 @@ function parseMergeArgs(args: readonly string[]): MergeCommand {
     ...optional('reportJson', assertReportPath('--report-json', values['report-json'])),
     ...optional('reportJunit', assertReportPath('--report-junit', values['report-junit'])),
     ...optional('color', values.color),
+    campaignSize: parseCampaignSize(values['campaign-size']),
+    wide: values.wide ?? false,
+    failuresOnly: values['failures-only'] ?? false,
   };
 }
 
@@ -225,58 +263,4 @@ function assertNonEmpty(flag: string, value: string | undefined): string | undef
 
 function assertReportPath(flag: string, value: string | undefined): string | undefined {
   return assertNonEmpty(flag, value);
-}
-
-/**
- * Parses a whole number within bounds.
- * @throws InputError naming the flag.
- */
-export function parseIntegerArg(flag: string, text: string, min: number, max: number): number {
-  const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed)) throw new InputError(`${flag} must be a whole number, got '${text}'`);
-  const value = Number(trimmed);
-  if (value < min || value > max)
-    throw new InputError(`${flag} must be between ${min} and ${max}, got ${value}`);
-  return value;
-}
-
-/**
- * Parses `--timeout` (`10s`, `1.5s`, `500ms`, as contracts write durations) into milliseconds, at most 30 s.
- * @throws InputError naming the flag.
- */
-export function parseTimeoutArg(text: string): number {
-  const ms = parseDuration(text);
-  if (ms === undefined)
-    throw new InputError(`--timeout must be a duration such as 10s or 500ms, got '${text}'`);
-  if (ms < 1) throw new InputError(`--timeout must be at least 1ms, got '${text}'`);
-  // Marketo gives up after 30 s; a longer budget would pass a webhook that fails in production.
-  if (ms > MARKETO_TIMEOUT_MS) throw new InputError(`--timeout cannot exceed Marketo's 30s, got '${text}'`);
-  return ms;
-}
-
-/**
- * Parses `--shard i/n` (1-based).
- * @throws InputError naming the flag.
- */
-export function parseShardArg(text: string): Shard {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (match === null)
-    throw new InputError(`--shard must look like 1/3 (this shard / shard count), got '${text}'`);
-  const index = Number(match[1]);
-  const count = Number(match[2]);
-  if (count < 1 || index < 1 || index > count) {
-    throw new InputError(`--shard ${text}: the shard number must be between 1 and the shard count`);
-  }
-  return { index, count };
-}
-
-/**
- * Parses `--allowed-hosts a,b` (repeatable) with the parser the action uses for its input (same entries, same
- * errors). Unlike the action's input, the flag cannot be empty: leaving it out is how to allow any host.
- * @throws InputError naming the flag.
- */
-export function parseAllowedHostsArg(values: readonly string[]): readonly string[] {
-  const hosts = parseAllowedHosts(values, '--allowed-hosts');
-  if (hosts.length === 0) throw new InputError('--allowed-hosts needs at least one host name');
-  return hosts;
 }

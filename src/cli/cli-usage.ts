@@ -36,6 +36,9 @@ Options:
   --shard <i/n>            run only shard i of n (for a CI matrix; join with merge)
   --retries <n>            extra attempts after a network error, timeout, 429 or 503, 0-5
                            (default 0: one attempt, as Marketo makes)
+  --campaign-size <n>      leads in the campaign projection under the totals (default 10000)
+  --failures-only          list only the failing checks
+  --wide                   never cut names or reasons to the terminal's width
   --no-color               plain output (also NO_COLOR=1); --color forces colour
   -q, --quiet              no progress lines on stderr
   -h, --help               show this help
@@ -65,6 +68,9 @@ the table.
 Options:
   --report-json <file>     write the merged JSON report
   --report-junit <file>    write the merged JUnit XML report
+  --campaign-size <n>      leads in the campaign projection under the totals (default 10000)
+  --failures-only          list only the failing checks
+  --wide                   never cut names or reasons to the terminal's width
   --no-color               plain output (also NO_COLOR=1); --color forces colour
   -h, --help               show this help
 

@@ -22,6 +22,7 @@ import type { ContractProblem } from '../contracts/errors.js';
 import { ContractFileError, formatProblem, InputError, ReportFileError } from '../contracts/errors.js';
 import { escapeControlCharacters } from '../contracts/escape-control-characters.js';
 import { mergeReports } from '../reports/merge-reports.js';
+import { withCampaignProjection } from '../reports/campaign-projection.js';
 import { parseReadContracts } from '../contracts/parse-read-contracts.js';
 import type { PlannedCheck } from '../engine/plan-checks.js';
 import { planChecks } from '../engine/plan-checks.js';
@@ -120,6 +121,7 @@ async function runCommand(command: RunCommand, context: CliContext): Promise<num
     ? createSilentProgress()
     : createProgressReporter({ stream: io.stderr, now });
   let result;
+  let failed = 0;
   try {
     result = await runContracts(
       {
@@ -137,7 +139,10 @@ async function runCommand(command: RunCommand, context: CliContext): Promise<num
         files: createCollectingSource(context),
         log: createStderrLog(io, command.quiet, context.redact),
         now,
-        onCheck: (_check, done, total) => progress.onCheck(done, total),
+        onCheck: (check, done, total) => {
+          if (!check.passed) failed += 1;
+          progress.onCheck(done, total, failed);
+        },
       },
     );
   } finally {
@@ -167,13 +172,21 @@ async function finishReport(
   command: RunCommand | MergeCommand,
   io: CliIo,
 ): Promise<number> {
+  const projected = withCampaignProjection(report, command.campaignSize);
   const color = command.color ?? shouldColor(io);
   // An unsized pseudo-terminal (docker -t, `script`) reports 0 columns: that means "unknown", not "cut everything".
   const columns = io.stdout.isTTY === true ? io.stdout.columns : undefined;
   const width = columns !== undefined && columns > 0 ? columns : undefined;
-  io.stdout.write(renderConsoleTable(report, { color, ...(width === undefined ? {} : { width }) }));
+  io.stdout.write(
+    renderConsoleTable(projected, {
+      color,
+      wide: command.wide,
+      failuresOnly: command.failuresOnly,
+      ...(width === undefined ? {} : { width }),
+    }),
+  );
   if (command.reportJson !== undefined) {
-    await writeReportFile('--report-json', command.reportJson, renderJsonReport(report), io.cwd);
+    await writeReportFile('--report-json', command.reportJson, renderJsonReport(projected), io.cwd);
   }
   if (command.reportJunit !== undefined) {
     await writeReportFile('--report-junit', command.reportJunit, renderJunit(report), io.cwd);

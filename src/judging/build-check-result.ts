@@ -19,6 +19,8 @@ export function buildCheckResult(
   shared: Shared,
   result: Omit<CheckResult, keyof Shared | 'passed'>,
   snippet?: string,
+  /** A 3xx response's Location header. */
+  location?: string,
 ): CheckResult {
   // Spelled out rather than spread: one object of one shape per check, built without copying property by property
   // (10,000 checks made spreading here the hottest line of a run).
@@ -44,6 +46,7 @@ export function buildCheckResult(
     passed: result.failures.length === 0,
   };
   if (snippet !== undefined) built.responseSnippet = snippet;
+  if (location !== undefined) built.location = location;
   return built;
 }
 

@@ -47,6 +47,8 @@ export interface CheckResult {
   readonly mapped: Readonly<Record<string, MappedValue>>;
   /** The start of the response body (untrusted text; at most a few hundred characters). */
   readonly responseSnippet?: string;
+  /** A 3xx response's `Location` header (untrusted text): where Marketo would not follow. */
+  readonly location?: string;
 }
 
 export interface RunSummary {
@@ -60,4 +62,35 @@ export interface RunReport {
   readonly version: 1;
   readonly summary: RunSummary;
   readonly checks: readonly CheckResult[];
+  /** What Marketo would do with a whole campaign, projected from the checks (src/reports/campaign-projection). */
+  readonly campaign?: CampaignProjection;
+}
+
+/** How long a trigger campaign of `leads` leads keeps Marketo's webhook queue busy, per webhook. */
+export interface CampaignProjection {
+  readonly leads: number;
+  /** Calls Marketo makes at once per instance (20, as reported by practitioners; Adobe documents none). */
+  readonly concurrentCalls: number;
+  /** Marketo's per-call timeout. */
+  readonly timeoutMs: number;
+  readonly webhooks: readonly WebhookProjection[];
+}
+
+export interface WebhookProjection {
+  readonly webhook: string;
+  readonly file: string;
+  readonly line: number;
+  /** Checks with a measured latency (a batch campaign or a blocked request has none). */
+  readonly calls: number;
+  /** Latency percentiles (nearest rank) and maximum; null when no call was measured. */
+  readonly latencyP50Ms: number | null;
+  readonly latencyP95Ms: number | null;
+  readonly latencyMaxMs: number | null;
+  /** How long the campaign keeps the queue busy at the p50 and p95 latency; null when no call was measured. */
+  readonly busyP50Ms: number | null;
+  readonly busyP95Ms: number | null;
+  /** Checks that got no complete response within the timeout. */
+  readonly timeouts: number;
+  /** p95 near Marketo's timeout, or a call timed out: Marketo gives up, the service may still write. */
+  readonly nearTimeout: boolean;
 }

@@ -1,7 +1,9 @@
 /**
- * Progress on stderr while checks run. A terminal gets one line rewritten in place; a log (CI, a pipe) gets a
- * count line every 10 % of the checks or every 10 s, so a long run shows it is alive without flooding the log.
+ * Progress on stderr while checks run. A terminal gets one line rewritten in place, with the failures so far and
+ * an estimate of the time left; a log (CI, a pipe) gets a count line every 10 % of the checks or every 10 s, so a
+ * long run shows it is alive without flooding the log.
  */
+import { formatDuration } from './format-duration.js';
 
 export interface ProgressStream {
   write(text: string): unknown;
@@ -9,8 +11,8 @@ export interface ProgressStream {
 }
 
 export interface ProgressReporter {
-  /** Call as each check finishes. */
-  onCheck(done: number, total: number): void;
+  /** Call as each check finishes, with how many of the finished checks failed. */
+  onCheck(done: number, total: number, failed?: number): void;
   /** Clears the terminal line and stops the timer; call once, in `finally`. */
   finish(): void;
 }
@@ -37,11 +39,15 @@ export function createSilentProgress(): ProgressReporter {
   return { onCheck() {}, finish() {} };
 }
 
-function createTerminalProgress({ stream }: ProgressOptions): ProgressReporter {
+function createTerminalProgress({ stream, now }: ProgressOptions): ProgressReporter {
   let shown = false;
+  const startedAt = now();
   return {
-    onCheck(done, total) {
-      stream.write(`${CLEAR_LINE}${done}/${total} checks…`);
+    onCheck(done, total, failed = 0) {
+      const failures = failed === 0 ? '' : `, ${failed} failed`;
+      stream.write(
+        `${CLEAR_LINE}${done}/${total} checks${failures}${describeTimeLeft(done, total, now() - startedAt)}…`,
+      );
       shown = true;
     },
     finish() {
@@ -61,8 +67,9 @@ function createLogProgress({
   let lastTotal = 0;
   let lastLineDone = 0;
   let lastLineAt = now();
+  let lastFailed = 0;
   const print = (done: number, total: number): void => {
-    stream.write(`${done}/${total} checks done\n`);
+    stream.write(`${done}/${total} checks done${lastFailed === 0 ? '' : `, ${lastFailed} failed`}\n`);
     lastLineDone = done;
     lastLineAt = now();
   };
@@ -72,9 +79,10 @@ function createLogProgress({
   }, intervalMs);
   timer.unref();
   return {
-    onCheck(done, total) {
+    onCheck(done, total, failed = 0) {
       lastDone = done;
       lastTotal = total;
+      lastFailed = failed;
       const step = Math.max(1, Math.ceil(total / 10));
       if (done - lastLineDone >= step || done === total || now() - lastLineAt >= intervalMs)
         print(done, total);
@@ -83,4 +91,13 @@ function createLogProgress({
       clearInterval(timer);
     },
   };
+}
+
+/**
+ * `, about 8 s left`: the time so far per finished check times the checks still to go. Nothing before the first
+ * check finishes or once all have, nor while less than a second has passed (too little to go on).
+ */
+export function describeTimeLeft(done: number, total: number, elapsedMs: number): string {
+  if (done <= 0 || done >= total || elapsedMs < 1_000) return '';
+  return `, about ${formatDuration((elapsedMs / done) * (total - done))} left`;
 }

@@ -225,9 +225,12 @@ export function redactReport(report: RunReport, redact: (text: string) => string
         ]),
       ),
     };
-    return check.responseSnippet === undefined
-      ? redacted
-      : { ...redacted, responseSnippet: redact(check.responseSnippet) };
+    const withSnippet =
+      check.responseSnippet === undefined
+        ? redacted
+        : { ...redacted, responseSnippet: redact(check.responseSnippet) };
+    // A redirect's target can echo the request URL, secrets and all.
+    return check.location === undefined ? withSnippet : { ...withSnippet, location: redact(check.location) };
   }
 
   function redactFailure(failure: Failure): Failure {

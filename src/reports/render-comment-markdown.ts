@@ -7,15 +7,16 @@ import {
   countWarnings,
   formatCount,
   formatHeading,
-  renderFailureSection,
 } from './render-markdown.js';
+import { renderFailureSection } from './render-failure-table.js';
 
 /**
- * The pull-request comment: the hidden marker (when given) first, a heading, a totals line (`❌ 3 of 40 checks
- * failed`, `✅ all 40 checks passed`), and a table of the failing checks only (webhook, sample, code, error
- * type, problem, response snippet); passing checks are only counted, warnings only counted. Rows that would take
- * it over `maxChars` (default 65,536, in UTF-16 units and UTF-8 bytes) are left out and counted in a final
- * "…and N more failures — see the job summary" line, linking `detailsUrl` when given.
+ * The pull-request comment, the at-a-glance view: the hidden marker (when given) first, a heading, a totals
+ * line (`❌ 3 of 40 checks failed`, `✅ all 40 checks passed`), a link to the run and its job summary (when
+ * `runUrl` is given), and a table of the failing checks only, a webhook's identical failures grouped into one
+ * row (`× 60 samples: lead-1, lead-2, lead-3, …`); passing checks and warnings are only counted. Rows that
+ * would take it over `maxChars` (default 65,536, in UTF-16 units and UTF-8 bytes) are left out and counted in a
+ * final "…and N more failing checks — see the job summary" line, linking `detailsUrl` when given.
  */
 export function renderCommentMarkdown(report: RunReport, options: MarkdownOptions): string {
   const warnings = countWarnings(report);
@@ -26,7 +27,15 @@ export function renderCommentMarkdown(report: RunReport, options: MarkdownOption
   const failing = report.checks.filter((check) => !check.passed);
   return assembleMarkdown(
     intro,
-    [renderFailureSection(failing, COMMENT_MESSAGE_MAX, 'see the job summary', options.detailsUrl)],
+    [
+      renderFailureSection(failing, {
+        messageMax: COMMENT_MESSAGE_MAX,
+        seeWhere: 'see the job summary',
+        detailsUrl: options.detailsUrl,
+        group: true,
+        showMapped: false,
+      }),
+    ],
     options.maxChars ?? COMMENT_MAX_CHARS,
   );
 }

@@ -1,73 +1,108 @@
 import type { CheckResult, RunReport } from '../judging/check-result.js';
 import { escapeControlCharacters } from '../contracts/escape-control-characters.js';
 import { measureDisplayWidth, padToDisplayWidth, truncateToDisplayWidth } from './measure-display-width.js';
+import { compareChecksForReading } from './natural-order.js';
+import type { Paint } from './render-console-totals.js';
+import { ANSI, formatConsoleProjection, formatConsoleTotals } from './render-console-totals.js';
 
 export interface ConsoleTableOptions {
   /** Add ANSI colours (a TTY that wants them); otherwise plain text. */
   readonly color: boolean;
-  /** The terminal's width in columns: longer table lines are cut, the problem column first (never the totals). */
+  /**
+   * The terminal's width in columns: longer table lines are cut, the problem column first (never the totals).
+   * Absent (stdout is not a terminal): nothing is cut, and every failure of a check is shown in full.
+   */
   readonly width?: number;
+  /** Never cut anything, even on a terminal (`--wide`). */
+  readonly wide?: boolean;
+  /** Only the failing checks' rows (`--failures-only`). */
+  readonly failuresOnly?: boolean;
 }
 
 /** Names and samples wider than this are cut, so one long name cannot push every row off the screen. */
 const MAX_NAME_WIDTH = 40;
+/** A table longer than this scrolls its failures away: they are listed again under it. */
+export const RECAP_AFTER_ROWS = 30;
 const GAP = '  ';
-
-const ANSI = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 } as const;
+const HEADER = ['', 'Webhook', 'Sample', 'Code', 'Latency', 'Problem'];
+const RIGHT_ALIGNED = new Set([3, 4]);
 
 /**
  * Renders the report for a terminal: one aligned row per check (status mark, webhook, sample, code, latency,
- * first problem), then a totals line. Columns are aligned by display width, so wide (CJK, emoji) characters
- * line up. Control and invisible characters in untrusted text (an ANSI escape in a response) are shown as
- * escapes (`\u001b`, `\n`), and
- * colour is added only when `color` is set. Ends with a newline.
+ * problem), then a totals line and the campaign projection. Rows are in reading order (file, line, then names
+ * in natural order). After a long table with failures, the failing rows again, together. Columns are aligned
+ * by display width, so wide (CJK, emoji) characters line up. Control characters in untrusted text (an ANSI
+ * escape in a response) are shown as escapes (`\u001b`, `\n`), and colour is added only when `color` is set, each coloured
+ * run closed before its line ends. Ends with a newline.
  */
 export function renderConsoleTable(report: RunReport, options: ConsoleTableOptions): string {
-  const paint = (code: number, text: string): string =>
+  const paint: Paint = (code, text) =>
     options.color && text.length > 0 ? `\u001b[${code}m${text}\u001b[0m` : text;
-  const totals = formatTotals(report, paint);
-  if (report.checks.length === 0) return totals + '\n';
+  const totals = [formatConsoleTotals(report, paint), ...formatConsoleProjection(report, paint)];
+  if (report.checks.length === 0) return totals.join('\n') + '\n';
 
-  const rows = report.checks.map((check) => ({
+  const ordered = [...report.checks].sort(compareChecksForReading);
+  const failing = ordered.filter((check) => !check.passed);
+  const shown = options.failuresOnly === true ? failing : ordered;
+  const lines = shown.length === 0 ? [] : renderTable(shown, options, paint);
+  // The recap gathers failures scattered among passing rows; a table of failures only needs none.
+  const scattered = failing.length > 0 && failing.length < shown.length;
+  if (options.failuresOnly !== true && shown.length > RECAP_AFTER_ROWS && scattered) {
+    lines.push('', paint(ANSI.bold, `Failures (${failing.length} of ${ordered.length} checks):`));
+    // One push per line, not push(...rows): a 200,000-check recap would pass 200,000 arguments.
+    for (const line of renderTable(failing, options, paint)) lines.push(line);
+  }
+  if (options.failuresOnly === true && failing.length === 0) lines.push('No check failed.');
+  return [...lines, '', ...totals].join('\n') + '\n';
+}
+
+function renderTable(checks: readonly CheckResult[], options: ConsoleTableOptions, paint: Paint): string[] {
+  const cutNames = options.wide !== true;
+  // Only a terminal's width cuts a line, and never with --wide: a log or a pipe keeps every reason whole.
+  const width = options.wide === true ? undefined : options.width;
+  const name = (text: string): string => {
+    const safe = clean(text);
+    return cutNames ? truncateToDisplayWidth(safe, MAX_NAME_WIDTH) : safe;
+  };
+  const rows = checks.map((check) => ({
     check,
     cells: [
       check.passed ? '✓' : '✗',
-      truncateToDisplayWidth(clean(check.webhook), MAX_NAME_WIDTH),
-      truncateToDisplayWidth(clean(check.sample), MAX_NAME_WIDTH),
+      name(check.webhook),
+      name(check.sample),
       check.code === null ? '—' : String(check.code),
       check.latencyMs === null ? '—' : `${Math.round(check.latencyMs)} ms`,
-      describeProblem(check),
+      describeProblem(check, width !== undefined),
     ],
   }));
-  const header = ['', 'Webhook', 'Sample', 'Code', 'Latency', 'Problem'];
-  // A loop, not Math.max(...rows): spreading one argument per check overflows the stack past ~120,000 checks.
-  const widths = header.map((title) => measureDisplayWidth(title));
-  for (const row of rows) {
-    row.cells.forEach((cell, column) => {
+  // A loop, not Math.max(...rows): a 200,000-check run would pass 200,000 arguments.
+  const widths = HEADER.map((title) => measureDisplayWidth(title));
+  for (const { cells } of rows) {
+    cells.forEach((cell, column) => {
       widths[column] = Math.max(widths[column] ?? 0, measureDisplayWidth(cell));
     });
   }
-  const rightAligned = new Set([3, 4]);
-  const fixedWidth = widths.slice(0, 5).reduce((sum, width) => sum + width + GAP.length, 0);
-  const problemWidth =
-    options.width === undefined ? Number.POSITIVE_INFINITY : Math.max(10, options.width - fixedWidth);
+  let fixedWidth = 0;
+  for (const columnWidth of widths.slice(0, 5)) fixedWidth += columnWidth + GAP.length;
+  const problemWidth = width === undefined ? Number.POSITIVE_INFINITY : Math.max(10, width - fixedWidth);
 
   const layout = (cells: readonly string[]): string[] =>
     cells.map((cell, column) => {
       if (column === 5) return truncateToDisplayWidth(cell, problemWidth);
-      return padToDisplayWidth(cell, widths[column] ?? 0, rightAligned.has(column) ? 'end' : 'start');
+      return padToDisplayWidth(cell, widths[column] ?? 0, RIGHT_ALIGNED.has(column) ? 'end' : 'start');
     });
   // Lines are cut before colour is added, so escape sequences never count towards the width or get cut.
   const fit = (cells: string[]): string[] => {
-    if (options.width === undefined) return cells;
+    if (width === undefined) return cells;
     const plain = cells.join(GAP).trimEnd();
-    if (measureDisplayWidth(plain) <= options.width) return cells;
-    return [truncateToDisplayWidth(plain, options.width)];
+    if (measureDisplayWidth(plain) <= width) return cells;
+    return [truncateToDisplayWidth(plain, width)];
   };
 
+  const header = fit(layout(HEADER));
   const lines = [
-    fit(layout(header))
-      .map((cell) => paint(ANSI.bold, cell))
+    header
+      .map((cell, column) => paint(ANSI.bold, column === header.length - 1 ? cell.trimEnd() : cell))
       .join(GAP)
       .trimEnd(),
   ];
@@ -78,36 +113,37 @@ export function renderConsoleTable(report: RunReport, options: ConsoleTableOptio
       lines.push(paint(colour, fitted[0] ?? ''));
       continue;
     }
+    // The padding is trimmed from the last cell before it is painted, so no line ends inside a colour.
+    const last = fitted.length - 1;
     const painted = fitted.map((cell, column) => {
-      if (column === 0) return paint(colour, cell);
-      if (column === 5) return paint(check.passed ? ANSI.dim : ANSI.red, cell);
-      return cell;
+      const text = column === last ? cell.trimEnd() : cell;
+      if (column === 0) return paint(colour, text);
+      if (column === 5) return paint(check.passed ? ANSI.dim : ANSI.red, text);
+      return text;
     });
     lines.push(painted.join(GAP).trimEnd());
   }
-  lines.push('', totals);
-  return lines.join('\n') + '\n';
+  return lines;
 }
 
-/** The terminal's door for untrusted text: controls and invisible characters shown as escapes (`\u001b`). */
-function clean(text: string): string {
-  return escapeControlCharacters(text);
-}
-
-function describeProblem(check: CheckResult): string {
+/**
+ * The problem cell: on a terminal, the first failure and a count of the rest (the line is cut to the width);
+ * elsewhere every failure, in full. A passing check shows its warning count.
+ */
+function describeProblem(check: CheckResult, short: boolean): string {
   const [first, ...rest] = check.failures;
   if (first === undefined) {
     const count = check.warnings.length;
     return count === 0 ? '' : `(${count} warning${count === 1 ? '' : 's'})`;
   }
+  if (!short) {
+    return clean(check.failures.map((failure) => `${failure.kind}: ${failure.message}`).join('; '));
+  }
   const more = rest.length === 0 ? '' : ` (+${rest.length} more)`;
   return clean(`${first.kind}: ${first.message}`) + more;
 }
 
-function formatTotals(report: RunReport, paint: (code: number, text: string) => string): string {
-  const { total, passed, failed } = report.summary;
-  if (total === 0) return paint(ANSI.yellow, 'No checks ran.');
-  const checks = `${total} check${total === 1 ? '' : 's'}`;
-  const failedPart = failed === 0 ? `${failed} failed` : paint(ANSI.red, `${failed} failed`);
-  return `${checks}: ${paint(ANSI.green, `${passed} passed`)}, ${failedPart}`;
+/** The terminal's door for untrusted text: controls and invisible characters shown as escapes (`\u001b`). */
+function clean(text: string): string {
+  return escapeControlCharacters(text);
 }

@@ -1,4 +1,4 @@
-import type { CheckResult, Failure, RunReport } from '../judging/check-result.js';
+import type { CampaignProjection, CheckResult, Failure, RunReport } from '../judging/check-result.js';
 
 /**
  * Serialises the report as the shipped JSON report (`schema/report.schema.json`): keys in a fixed order, mapped
@@ -10,8 +10,34 @@ export function renderJsonReport(report: RunReport): string {
     version: report.version,
     summary: { total: report.summary.total, passed: report.summary.passed, failed: report.summary.failed },
     checks: report.checks.map(orderCheck),
+    ...(report.campaign === undefined ? {} : { campaign: orderCampaign(report.campaign) }),
   };
   return JSON.stringify(ordered, undefined, 2) + '\n';
+}
+
+function orderCampaign(campaign: CampaignProjection): Record<string, unknown> {
+  return {
+    leads: campaign.leads,
+    concurrentCalls: campaign.concurrentCalls,
+    timeoutMs: campaign.timeoutMs,
+    webhooks: campaign.webhooks.map((webhook) => ({
+      webhook: webhook.webhook,
+      file: webhook.file,
+      line: webhook.line,
+      calls: webhook.calls,
+      latencyP50Ms: finiteOrNull(webhook.latencyP50Ms),
+      latencyP95Ms: finiteOrNull(webhook.latencyP95Ms),
+      latencyMaxMs: finiteOrNull(webhook.latencyMaxMs),
+      busyP50Ms: finiteOrNull(webhook.busyP50Ms),
+      busyP95Ms: finiteOrNull(webhook.busyP95Ms),
+      timeouts: webhook.timeouts,
+      nearTimeout: webhook.nearTimeout,
+    })),
+  };
+}
+
+function finiteOrNull(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
 }
 
 function orderCheck(check: CheckResult): Record<string, unknown> {
@@ -36,6 +62,7 @@ function orderCheck(check: CheckResult): Record<string, unknown> {
     ),
   };
   if (check.responseSnippet !== undefined) ordered['responseSnippet'] = check.responseSnippet;
+  if (check.location !== undefined) ordered['location'] = check.location;
   return ordered;
 }
 

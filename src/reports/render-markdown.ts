@@ -1,10 +1,10 @@
 /**
  * The building blocks of the Markdown we post (the pull-request comment in render-comment-markdown, the job
- * summary in render-summary-markdown): heading, totals, failure table, warnings, and fitting the whole under a
- * size limit. All untrusted text goes through markdown-safe.
+ * summary in render-summary-markdown): heading, totals, warnings, and fitting the whole under a size limit (the
+ * failure table is in render-failure-table). All untrusted text goes through markdown-safe.
  */
 import type { CheckResult, RunReport } from '../judging/check-result.js';
-import { escapeMarkdownText, formatCodeSpan, sanitizeLinkUrl } from './markdown-safe.js';
+import { escapeMarkdownText, sanitizeLinkUrl } from './markdown-safe.js';
 
 /** GitHub refuses an issue or pull-request comment longer than this. */
 export const COMMENT_MAX_CHARS = 65_536;
@@ -26,23 +26,18 @@ export interface MarkdownOptions {
   readonly marker?: string;
   /** Where the rest is (the job summary's URL), linked from the "and N more" line. http(s) only. */
   readonly detailsUrl?: string;
+  /** The workflow run's page (where its job summary is shown), linked under the totals. http(s) only. */
+  readonly runUrl?: string;
   /** `i/n` when the run is one shard of a suite; shown in the heading. */
   readonly shard?: string;
 }
 
-/** Response snippets are cut to this many characters in a table. */
-const SNIPPET_MAX = 80;
-const NAME_MAX = 100;
-const ERROR_TYPE_MAX = 60;
+/** Names are cut to this many characters in Markdown. */
+export const NAME_MAX = 100;
 /** Each failure message is cut to this many characters: short in the comment, longer in the summary. */
 export const COMMENT_MESSAGE_MAX = 200;
 export const SUMMARY_MESSAGE_MAX = 1_000;
 const WARNING_MAX = 500;
-
-const TABLE_HEADER = [
-  '| Webhook | Sample | Code | Error type | Problem | Response |',
-  '| --- | --- | --- | --- | --- | --- |',
-] as const;
 
 /**
  * The hidden first line that identifies one job's sticky comment: `<!-- webhook-contracts:JOB -->`. The job
@@ -74,34 +69,29 @@ export interface Section {
   /** Lines before the items (a heading, a table header); nothing of the section is shown without items. */
   readonly head: readonly string[];
   readonly items: readonly string[];
-  /** The line saying how many items were left out (after a blank line, which also ends a table). */
+  /**
+   * How many checks each item stands for (a grouped row stands for several), so the "more" line counts checks,
+   * not rows. Absent: one each.
+   */
+  readonly weights?: readonly number[];
+  /** The line saying how many were left out (after a blank line, which also ends a table). */
   readonly more: (left: number) => string;
+  /** Lines after the items and the "more" line (a closing `</details>`); shown whenever the head is. */
+  readonly tail?: readonly string[];
 }
 
-/** The marker (when given), the heading (with the shard) and the totals line. */
+/** The marker (when given), the heading (with the shard), the totals line and the link to the run. */
 export function formatHeading(report: RunReport, options: MarkdownOptions): string[] {
   const title = escapeMarkdownText(options.title ?? 'Webhook contracts', NAME_MAX);
   const shard = options.shard === undefined ? '' : ` (shard ${escapeMarkdownText(options.shard, 20)})`;
+  const runUrl = options.runUrl === undefined ? undefined : sanitizeLinkUrl(options.runUrl);
   return [
     ...(options.marker === undefined ? [] : [formatCommentMarker(options.marker)]),
     `### ${title}${shard}`,
     '',
     formatTotalsLine(report),
+    ...(runUrl === undefined ? [] : ['', `Full result: the [workflow run and its job summary](${runUrl}).`]),
   ];
-}
-
-/** One table row per failing check, all its failures in the Problem cell; cut rows are counted in `more`. */
-export function renderFailureSection(
-  failing: readonly CheckResult[],
-  messageMax: number,
-  seeWhere: string,
-  detailsUrl: string | undefined,
-): Section {
-  return {
-    head: TABLE_HEADER,
-    items: failing.map((check) => renderFailureRow(check, messageMax)),
-    more: (left) => `…and ${formatCount(left, 'more failure')} — ${formatLink(seeWhere, detailsUrl)}`,
-  };
 }
 
 /** One list item per warning, `webhook [sample]: warning`. */
@@ -124,24 +114,8 @@ export function renderWarningSection(
   };
 }
 
-function renderFailureRow(check: CheckResult, messageMax: number): string {
-  const problem = check.failures
-    .map((failure) => `${failure.kind}: ${escapeMarkdownText(failure.message, messageMax)}`)
-    .join('<br>');
-  const cells = [
-    escapeMarkdownText(check.webhook, NAME_MAX),
-    escapeMarkdownText(check.sample, NAME_MAX),
-    check.code === null ? '—' : String(check.code),
-    check.errorType === null || check.errorType === ''
-      ? '—'
-      : escapeMarkdownText(check.errorType, ERROR_TYPE_MAX),
-    problem,
-    formatCodeSpan(check.responseSnippet ?? '', SNIPPET_MAX),
-  ];
-  return `| ${cells.join(' | ')} |`;
-}
-
-function formatLink(text: string, url: string | undefined): string {
+/** A Markdown link to `url` when it is a safe http(s) URL; the text alone otherwise. */
+export function formatLink(text: string, url: string | undefined): string {
   const safe = url === undefined ? undefined : sanitizeLinkUrl(url);
   return safe === undefined ? text : `[${text}](${safe})`;
 }
@@ -178,10 +152,15 @@ export function assembleMarkdown(
   sections.forEach((section, index) => {
     if (section.items.length === 0) return;
     const later = sections.slice(index + 1).filter((next) => next.items.length > 0);
-    const reserveLater = later.reduce((sum, next) => sum + measureSection(next, next.items.length), 0);
-    const headCost = measure(['', ...section.head].map((line) => line + '\n').join(''));
+    const reserveLater = later.reduce((sum, next) => sum + measureSection(next), 0);
+    const tail = section.tail ?? [];
+    const tailCost = measure(tail.map((line) => line + '\n').join(''));
+    const headCost = measure(['', ...section.head].map((line) => line + '\n').join('')) + tailCost;
+    const weightOf = (item: number): number => section.weights?.[item] ?? 1;
+    let weight = 0;
+    for (let item = 0; item < section.items.length; item += 1) weight += weightOf(item);
     // Room for the "more" line (sized for the largest count) and the blank line before it.
-    const moreCost = measure('\n' + section.more(section.items.length) + '\n');
+    const moreCost = measure('\n' + section.more(weight) + '\n');
     const costs = section.items.map((item) => measure(item + '\n'));
     // restCost[i]: what items i.. cost together; when they all fit, no "more" line is needed.
     const restCost = costs.map(() => 0);
@@ -189,22 +168,24 @@ export function assembleMarkdown(
     const fitsAll = budget.fits(headCost + (restCost[0] ?? 0) + reserveLater);
     if (!fitsAll && !budget.fits(headCost + (costs[0] ?? 0) + moreCost + reserveLater)) {
       // Not even one item: no empty table, just the count.
-      if (budget.fits(moreCost + reserveLater)) ['', section.more(section.items.length)].forEach(push);
+      if (budget.fits(moreCost + reserveLater)) ['', section.more(weight)].forEach(push);
       return;
     }
     ['', ...section.head].forEach(push);
-    let shown = 0;
+    // The tail is owed once the head is out: keep its room like the later sections'.
+    const reserve = reserveLater + tailCost;
+    let left = weight;
     for (const [index, item] of section.items.entries()) {
-      const rest = budget.fits((restCost[index] ?? 0) + reserveLater);
-      if (!rest && !budget.fits((costs[index] ?? 0) + moreCost + reserveLater)) break;
+      const rest = budget.fits((restCost[index] ?? 0) + reserve);
+      if (!rest && !budget.fits((costs[index] ?? 0) + moreCost + reserve)) break;
       push(item);
-      shown += 1;
+      left -= weightOf(index);
     }
-    const left = section.items.length - shown;
     if (left > 0) {
       push('');
       push(section.more(left));
     }
+    tail.forEach(push);
   });
 
   const text = lines.join('\n') + '\n';
@@ -212,9 +193,12 @@ export function assembleMarkdown(
   return measure(text) <= limit ? text : cutToLimit(text, limit);
 }
 
-/** The smallest form of a section: its head and its "more" line. */
-function measureSection(section: Section, count: number): number {
-  return measure(['', ...section.head, '', section.more(count)].map((line) => line + '\n').join(''));
+/** The smallest form of a section kept for it: its head, its "more" line (sized for every item) and its tail. */
+function measureSection(section: Section): number {
+  let weight = 0;
+  for (let item = 0; item < section.items.length; item += 1) weight += section.weights?.[item] ?? 1;
+  const lines = ['', ...section.head, '', section.more(weight), ...(section.tail ?? [])];
+  return measure(lines.map((line) => line + '\n').join(''));
 }
 
 /** The larger of a text's UTF-16 length and its UTF-8 byte length (the latter is never smaller). */

@@ -312,8 +312,25 @@ describe('the action on a pull request', () => {
     const body = stickyComments()[0]?.body ?? '';
     expect(body).toContain('❌ 5000 of 5000 checks failed');
     expect(body.length).toBeLessThan(65_536);
-    expect(body).toMatch(/more failures/);
+    // 5,000 identical failures are one row of the comment, samples in natural order, with a link to the run.
+    const rows = body.split('\n').filter((line) => line.startsWith('| Score lead |'));
+    expect(rows).toEqual([
+      expect.stringMatching(
+        /^\| Score lead \| × 5000 samples: lead0, lead1, lead2, … \| 500 \| 500 Internal Server Error \| status: /,
+      ),
+    ]);
+    expect(body).toContain(
+      '[workflow run and its job summary](https://github.com/Codertocat/Hello-World/actions/runs/1658821493)',
+    );
+    // The summary is the full result: counts and percentiles, the projection, every failure until 1 MiB.
     expect(Buffer.byteLength(result.summary, 'utf8')).toBeLessThan(1024 * 1024);
+    expect(result.summary).toMatch(
+      /\| Score lead \| 5000 \| 0 \| \*\*5000\*\* \| \d+ ms \| \d+ ms \| \d+ ms \|/,
+    );
+    expect(result.summary).toContain('#### A trigger campaign of 10,000 leads');
+    expect(result.summary).toContain('| Score lead | lead9 | 500 |');
+    expect(result.summary).not.toContain(API_KEY);
+    expect(body).not.toContain(API_KEY);
     // GitHub shows 10 error annotations a step: 8 checks, the overflow line, and the step's failure.
     const errors = errorAnnotations(result);
     expect(errors).toHaveLength(10);

@@ -20,6 +20,7 @@ const DEFAULTS: Record<string, string> = {
   retries: '0',
   mode: 'run',
   reports: '',
+  'campaign-size': '10000',
 };
 
 function setInputs(inputs: Record<string, string>): void {
@@ -44,7 +45,17 @@ describe('readActionSettings', () => {
       allowedHosts: [],
       concurrency: 8,
       retries: 0,
+      campaignSize: 10_000,
     });
+  });
+
+  it('reads campaign-size as a whole number of leads', () => {
+    setInputs({ 'campaign-size': '250000' });
+    expect(readActionSettings().campaignSize).toBe(250_000);
+    for (const bad of ['0', '1e4', '10,000', '']) {
+      setInputs({ 'campaign-size': bad });
+      expect(() => readActionSettings()).toThrow(/Input 'campaign-size' must be a whole number/);
+    }
   });
 
   it('reads every optional input when given', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  DEFAULT_CAMPAIGN_SIZE,
   DEFAULT_CONCURRENCY,
   parseAllowedHostsArg,
   parseCliArgs,
@@ -63,7 +64,11 @@ describe('parseCliArgs: run', () => {
       allowedHosts: 'any',
       retries: 0,
       quiet: false,
+      campaignSize: DEFAULT_CAMPAIGN_SIZE,
+      wide: false,
+      failuresOnly: false,
     });
+    expect(DEFAULT_CAMPAIGN_SIZE).toBe(10_000);
   });
 
   it('reads every option', () => {
@@ -89,6 +94,10 @@ describe('parseCliArgs: run', () => {
         '2',
         '--no-color',
         '-q',
+        '--campaign-size',
+        '250000',
+        '--wide',
+        '--failures-only',
       ]),
     ).toEqual({
       command: 'run',
@@ -102,6 +111,9 @@ describe('parseCliArgs: run', () => {
       retries: 2,
       color: false,
       quiet: true,
+      campaignSize: 250_000,
+      wide: true,
+      failuresOnly: true,
     });
   });
 
@@ -141,7 +153,19 @@ describe('parseCliArgs: render and merge', () => {
       command: 'merge',
       files: ['a.json', 'b.json'],
       reportJunit: 'j.xml',
+      campaignSize: DEFAULT_CAMPAIGN_SIZE,
+      wide: false,
+      failuresOnly: false,
     });
+    expect(parseCliArgs(['merge', 'a.json', '--campaign-size=5', '--failures-only', '--wide'])).toMatchObject(
+      { campaignSize: 5, failuresOnly: true, wide: true },
+    );
+  });
+
+  it('reads --campaign-size as a whole number of leads from 1', () => {
+    for (const bad of ['0', '-3', '1e4', 'lots', '100000001']) {
+      expectInputError(() => parseCliArgs(['run', '--campaign-size', bad]), /--campaign-size/);
+    }
   });
 });
 

@@ -29,6 +29,23 @@ describe('createProgressReporter on a terminal', () => {
     expect(writes).toEqual(['\r\x1b[2K1/40 checks…', '\r\x1b[2K12/40 checks…', '\r\x1b[2K']);
   });
 
+  it('shows the failures so far and, after a second, the time left', () => {
+    const { writes, stream } = makeStream(true);
+    const progress = createProgressReporter({ stream, now });
+    clock = 500;
+    progress.onCheck(1, 40, 0);
+    clock = 2_000;
+    progress.onCheck(10, 40, 2);
+    clock = 8_000;
+    progress.onCheck(40, 40, 3);
+    expect(writes).toEqual([
+      '\r\x1b[2K1/40 checks…',
+      // 2 s for 10 checks: 30 more take about 6 s.
+      '\r\x1b[2K10/40 checks, 2 failed, about 6 s left…',
+      '\r\x1b[2K40/40 checks, 3 failed…',
+    ]);
+  });
+
   it('writes nothing at the end when nothing was shown', () => {
     const { writes, stream } = makeStream(true);
     createProgressReporter({ stream, now }).finish();
@@ -54,6 +71,15 @@ describe('createProgressReporter in a log', () => {
       '24/25 checks done\n',
       '25/25 checks done\n',
     ]);
+  });
+
+  it('adds the failures so far to its lines', () => {
+    const { writes, stream } = makeStream(false);
+    const progress = createProgressReporter({ stream, now });
+    progress.onCheck(1, 2, 1);
+    progress.onCheck(2, 2, 1);
+    progress.finish();
+    expect(writes).toEqual(['1/2 checks done, 1 failed\n', '2/2 checks done, 1 failed\n']);
   });
 
   it('prints a line after 10 s without one, even when no check finishes', () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/judging/check-result.js';
+import { withCampaignProjection } from '../../../src/reports/campaign-projection.js';
 import { mergeReports } from '../../../src/reports/merge-reports.js';
 import { readReport } from '../../../src/reports/read-report.js';
 import { renderCommentMarkdown } from '../../../src/reports/render-comment-markdown.js';
@@ -44,11 +45,13 @@ describe('a suite of 200,000 checks', () => {
   });
 
   it('renders the console table, one row per check (with and without a terminal width)', () => {
+    const projected = withCampaignProjection(report, 10_000);
     for (const options of [{ color: false }, { color: true, width: 100 }]) {
-      const lines = renderConsoleTable(report, options).split('\n');
-      // Header, one row per check, a blank line, the totals, and the final newline's empty string.
-      expect(lines).toHaveLength(CHECKS + 4);
-      expect(lines.at(-2)).toContain(`${CHECKS} checks`);
+      const lines = renderConsoleTable(projected, options).split('\n');
+      // Header, one row per check, then the recap (a blank line, its title, header and the failing rows), a blank
+      // line, the totals, the projection (a line and one per webhook), and the final newline's empty string.
+      expect(lines).toHaveLength(1 + CHECKS + 3 + failed + 1 + 1 + 1 + 400 + 1);
+      expect(lines.at(-403)).toContain(`${CHECKS} checks`);
     }
   });
 
@@ -73,9 +76,16 @@ describe('a suite of 200,000 checks', () => {
   it('renders the comment and the job summary within their limits, counting what was left out', () => {
     const comment = renderCommentMarkdown(report, {});
     expect(comment.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
-    expect(comment).toMatch(/…and \d+ more failures/);
-    const summary = renderSummaryMarkdown(report, {});
+    // Each webhook's 50 identical failures are one row; the rows left out are counted as checks.
+    const rows = comment.split('\n').filter((line) => /^\| Webhook \d/.test(line));
+    expect(rows.length).toBeGreaterThan(100);
+    expect(rows.every((row) => row.includes('× 50 samples: sample-0, sample-10, sample-20, …'))).toBe(true);
+    const left = Number(/…and (\d+) more failing checks/.exec(comment)?.[1] ?? 0);
+    expect(rows.length * 50 + left).toBe(failed);
+    const summary = renderSummaryMarkdown(withCampaignProjection(report, 10_000), {});
     expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(SUMMARY_MAX_CHARS);
+    expect(summary).toContain('| Webhook 399 | 500 | 450 | **50** |');
+    expect(summary).toMatch(/…and \d+ more failing checks/);
     expect(summary).toMatch(/…and \d+ more warnings/);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { FAILURE_KINDS } from '../../../src/judging/check-result.js';
+import { withCampaignProjection } from '../../../src/reports/campaign-projection.js';
+import { mergeReports } from '../../../src/reports/merge-reports.js';
 import { readReport } from '../../../src/reports/read-report.js';
 import { renderJsonReport } from '../../../src/reports/render-json-report.js';
 import { reportSchema } from '../../../src/reports/report-schema.js';
@@ -33,6 +35,28 @@ describe('renderJsonReport', () => {
   it('writes a report that validates against the shipped schema', () => {
     const json: unknown = JSON.parse(renderJsonReport(REPORT));
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('writes the campaign projection and a redirect target, which the schema accepts and readReport keeps', () => {
+    const redirect = makeFailedCheckResult({ sample: 'dave', code: 302, status: 302, location: '/score' });
+    const report = withCampaignProjection(makeReport([...REPORT.checks, redirect]), 10_000);
+    const text = renderJsonReport(report);
+    const json = JSON.parse(text) as Record<string, unknown>;
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect(Object.keys(json)).toEqual(['version', 'summary', 'checks', 'campaign']);
+    expect(json['campaign']).toMatchObject({
+      leads: 10_000,
+      concurrentCalls: 20,
+      timeoutMs: 30_000,
+      webhooks: [
+        { webhook: 'Score lead', calls: 3, latencyP95Ms: 42, busyP95Ms: 500 * 42, nearTimeout: false },
+      ],
+    });
+    expect(text).toContain('"location": "/score"');
+    const read = readReport('report.json', json);
+    expect(renderJsonReport(read)).toBe(text);
+    // Percentiles do not add up across shards: a merge recomputes the projection from the checks.
+    expect(mergeReports([read]).campaign).toBeUndefined();
   });
 
   it('round-trips through readReport', () => {

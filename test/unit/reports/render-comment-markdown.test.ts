@@ -7,9 +7,7 @@ import {
   formatCommentMarker,
   formatTotalsLine,
   measureUtf8Length,
-  SUMMARY_MAX_CHARS,
 } from '../../../src/reports/render-markdown.js';
-import { renderSummaryMarkdown } from '../../../src/reports/render-summary-markdown.js';
 import { HOSTILE_TEXTS, hostileText } from '../../support/hostile-text.js';
 import { makeCheckResult, makeFailedCheckResult, makeReport } from '../../support/make-check-result.js';
 import { findLiveMarkup, splitTableRow } from '../../support/markdown-table.js';
@@ -110,7 +108,7 @@ describe('renderCommentMarkdown', () => {
       'Score lead',
       'bob',
       '500',
-      'Internal Server Error',
+      '500 Internal Server Error',
       'status: status 500 is not 2xx<br>latency: took 3 s, budget 2 s',
       '` {"error":"boom"} `',
     ]);
@@ -202,7 +200,7 @@ describe('renderCommentMarkdown', () => {
     expect(shown).toBeGreaterThan(100);
     expect(shown).toBeLessThan(5_000);
     const lines = markdown.trimEnd().split('\n');
-    expect(lines.at(-1)).toBe(`…and ${5_000 - shown} more failures — [see the job summary](${url})`);
+    expect(lines.at(-1)).toBe(`…and ${5_000 - shown} more failing checks — [see the job summary](${url})`);
     // A blank line ends the table before it, so it is not read as a row.
     expect(lines.at(-2)).toBe('');
     expectInertTable(markdown);
@@ -225,7 +223,7 @@ describe('renderCommentMarkdown', () => {
     expect(renderCommentMarkdown(report, { maxChars: measureUtf8Length(full) })).toBe(full);
     const tiny = renderCommentMarkdown(report, { maxChars: 200 });
     expect(tableRows(tiny)).toEqual([]);
-    expect(tiny).toContain('…and 3 more failures — see the job summary');
+    expect(tiny).toContain('…and 3 more failing checks — see the job summary');
   });
 
   it('uses most of the room it has (the cut is not wasteful)', () => {
@@ -234,7 +232,7 @@ describe('renderCommentMarkdown', () => {
     expect(markdown.length).toBeGreaterThan(COMMENT_MAX_CHARS - 3 * rowLength);
   });
 
-  it('says "1 more failure" in the singular and leaves out an unsafe link', () => {
+  it('says "1 more failing check" in the singular and leaves out an unsafe link', () => {
     const report = makeReport(makeFailures(2));
     const full = renderCommentMarkdown(report, { maxChars: COMMENT_MAX_CHARS });
     // One byte short of the full comment: the last row gives way to the "more" line.
@@ -242,59 +240,127 @@ describe('renderCommentMarkdown', () => {
       maxChars: measureUtf8Length(full) - 1,
       detailsUrl: 'javascript:alert(1)',
     });
-    expect(markdown.trimEnd().split('\n').at(-1)).toBe('…and 1 more failure — see the job summary');
+    expect(markdown.trimEnd().split('\n').at(-1)).toBe('…and 1 more failing check — see the job summary');
   });
 });
 
-describe('renderSummaryMarkdown', () => {
-  it('lists every failure and every warning', () => {
-    const checks = [
-      makeFailedCheckResult({ webhook: 'A' }),
-      makeCheckResult({ webhook: 'B', warnings: ['token {{lead.Foo}} has no value @team #4'] }),
-      makeFailedCheckResult({ webhook: 'C', warnings: ['numeric string'] }),
-    ];
-    const markdown = renderSummaryMarkdown(makeReport(checks), { maxChars: SUMMARY_MAX_CHARS });
-    expect(tableRows(markdown)).toHaveLength(4);
-    expect(markdown).toContain('#### Warnings');
-    expect(markdown).toContain(
-      '- B \\[alice\\]: token \\{\\{lead.Foo\\}\\} has no value @\u200dteam \\#\u200d4',
+describe('renderCommentMarkdown at a glance', () => {
+  const cells = (markdown: string): string[][] => tableRows(markdown).slice(2).map(splitTableRow);
+
+  it('groups a webhook’s identical failures into one row, samples in natural order', () => {
+    const checks = Array.from({ length: 60 }, (_, index) =>
+      makeFailedCheckResult({ sample: `lead-${index}` }),
     );
-    expect(markdown).toContain('- C \\[alice\\]: numeric string');
-    expect(findLiveMarkup(markdown.split('#### Warnings')[1] ?? '')).toEqual([]);
-    expectInertTable(markdown);
+    // Listed as text order would have them: lead-0, lead-1, lead-10, ...
+    checks.sort((a, b) => (a.sample < b.sample ? -1 : 1));
+    const markdown = renderCommentMarkdown(makeReport(checks), {});
+    expect(cells(markdown)).toEqual([
+      [
+        'Score lead',
+        '× 60 samples: lead-0, lead-1, lead-2, …',
+        '500',
+        '500 Internal Server Error',
+        'status: status 500 is not 2xx',
+        '` {"error":"boom"} `',
+      ],
+    ]);
   });
 
-  it('keeps longer messages than the comment', () => {
-    const message = 'm'.repeat(600);
-    const checks = [makeFailedCheckResult({ failures: [{ kind: 'schema', message }] })];
-    expect(renderSummaryMarkdown(makeReport(checks), { maxChars: SUMMARY_MAX_CHARS })).toContain(message);
-    expect(renderCommentMarkdown(makeReport(checks), { maxChars: COMMENT_MAX_CHARS })).not.toContain(message);
+  it('keeps different failures, and other webhooks, in rows of their own, in the contracts’ order', () => {
+    const checks = [
+      makeFailedCheckResult({ webhook: 'B', line: 30, sample: 'lead-10' }),
+      makeFailedCheckResult({ webhook: 'B', line: 30, sample: 'lead-2' }),
+      makeFailedCheckResult({ webhook: 'A', line: 10, sample: 'lead-1' }),
+      makeFailedCheckResult({ webhook: 'A', line: 10, sample: 'lead-3', responseSnippet: 'other body' }),
+      makeFailedCheckResult({ webhook: 'A', line: 10, sample: 'lead-2' }),
+    ];
+    const rows = cells(renderCommentMarkdown(makeReport(checks), {}));
+    expect(rows.map((row) => [row[0], row[1]])).toEqual([
+      ['A', '× 2 samples: lead-1, lead-2'],
+      ['A', 'lead-3'],
+      ['B', '× 2 samples: lead-2, lead-10'],
+    ]);
   });
 
-  it('holds all 5,000 failures well under 1 MiB', () => {
-    const markdown = renderSummaryMarkdown(makeReport(makeFailures(5_000)), { maxChars: SUMMARY_MAX_CHARS });
-    expect(tableRows(markdown)).toHaveLength(5_002);
-    expect(measureUtf8Length(markdown)).toBeLessThanOrEqual(SUMMARY_MAX_CHARS);
-  });
-
-  it('stays under 1 MiB of UTF-8 when 5,000 failures carry long multi-byte messages, and keeps room for warnings', () => {
-    const checks = makeFailures(5_000, {
-      failures: [{ kind: 'schema', message: '字'.repeat(1_000) }],
-      warnings: ['a warning'],
+  it('shows nothing misleading on a 2xx, the status and phrase otherwise, and where a redirect points', () => {
+    const checks = [
+      makeFailedCheckResult({
+        sample: 'mapping',
+        code: 200,
+        status: 200,
+        errorType: 'OK',
+        failures: [{ kind: 'mapping-missing', message: 'data.score is missing' }],
+      }),
+      makeFailedCheckResult({
+        sample: 'empty',
+        code: 1001,
+        status: 200,
+        errorType: 'OK',
+        failures: [{ kind: 'empty-body', message: 'the response body is empty' }],
+      }),
+      makeFailedCheckResult({ sample: 'server' }),
+      makeFailedCheckResult({
+        sample: 'redirect',
+        code: 302,
+        status: 302,
+        errorType: 'Found',
+        location: '/score',
+        failures: [{ kind: 'status', message: 'got 302 Found, expected 2xx' }],
+      }),
+      makeFailedCheckResult({
+        sample: 'refused',
+        code: null,
+        status: null,
+        errorType: 'ECONNREFUSED',
+        failures: [{ kind: 'network', message: 'ECONNREFUSED: connect refused' }],
+      }),
+      makeFailedCheckResult({ sample: 'no-phrase', code: 503, status: 503, errorType: '' }),
+    ];
+    const rows = cells(renderCommentMarkdown(makeReport(checks), {}));
+    expect(Object.fromEntries(rows.map((row) => [row[1], row[3]]))).toEqual({
+      mapping: '—',
+      empty: '—',
+      server: '500 Internal Server Error',
+      redirect: '302 Found → /score',
+      refused: 'ECONNREFUSED',
+      'no-phrase': '503',
     });
-    const markdown = renderSummaryMarkdown(makeReport(checks), {});
-    expect(markdown.length).toBeLessThanOrEqual(SUMMARY_MAX_CHARS);
-    expect(Buffer.byteLength(markdown, 'utf8')).toBeLessThanOrEqual(SUMMARY_MAX_CHARS);
-    expect(markdown).toMatch(/…and \d+ more failures — see the JSON report/);
-    expect(markdown).toContain('#### Warnings');
-    expect(markdown).toMatch(/…and \d+ more warnings — see the JSON report\n$/);
+  });
+
+  it('keeps a hostile redirect target inert', () => {
+    const check = makeFailedCheckResult({
+      code: 301,
+      status: 301,
+      errorType: 'Moved',
+      location: 'https://evil.example/@team #1 <img src=x> | x',
+    });
+    const markdown = renderCommentMarkdown(makeReport([check]), {});
     expectInertTable(markdown);
   });
 
-  it('defaults to 1 MiB and the comment to 65,536', () => {
-    const report = makeReport(makeFailures(5_000));
-    expect(renderCommentMarkdown(report, {}).length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
-    expect(renderCommentMarkdown(report, {}).length).toBeGreaterThan(COMMENT_MAX_CHARS - 1_000);
-    expect(renderSummaryMarkdown(report, {}).length).toBeGreaterThan(COMMENT_MAX_CHARS);
+  it('links the run and its job summary in every comment, failing or passing', () => {
+    const runUrl = 'https://github.com/o/r/actions/runs/42';
+    for (const checks of [[makeCheckResult()], [makeFailedCheckResult()]]) {
+      const markdown = renderCommentMarkdown(makeReport(checks), { runUrl });
+      expect(markdown).toContain(`[workflow run and its job summary](${runUrl})`);
+    }
+    const unsafe = renderCommentMarkdown(makeReport([]), { runUrl: 'javascript:alert(1)' });
+    expect(unsafe).not.toContain('javascript');
+    expect(unsafe).not.toContain('job summary](');
+  });
+
+  it('counts the checks of rows it had to leave out, not the rows', () => {
+    const checks = Array.from({ length: 50 }, (_, index) =>
+      Array.from({ length: 10 }, (__, sample) =>
+        makeFailedCheckResult({ webhook: `Webhook ${index}`, line: index + 1, sample: `lead-${sample}` }),
+      ),
+    ).flat();
+    const markdown = renderCommentMarkdown(makeReport(checks), { maxChars: 3_000 });
+    const shown = cells(markdown).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(50);
+    expect(markdown.trimEnd().split('\n').at(-1)).toBe(
+      `…and ${(50 - shown) * 10} more failing checks — see the job summary`,
+    );
   });
 });

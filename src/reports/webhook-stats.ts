@@ -1,0 +1,55 @@
+import type { CheckResult } from '../judging/check-result.js';
+import type { LatencyStats } from './latency-stats.js';
+import { computeLatencyStats } from './latency-stats.js';
+import { compareNatural } from './natural-order.js';
+
+/** One webhook's results over all its samples. */
+export interface WebhookStats {
+  readonly webhook: string;
+  readonly file: string;
+  readonly line: number;
+  readonly total: number;
+  readonly passed: number;
+  readonly failed: number;
+  /** Checks that got no complete response within the timeout. */
+  readonly timeouts: number;
+  /** Undefined when no call was measured (a batch campaign, a blocked request). */
+  readonly latency: LatencyStats | undefined;
+}
+
+/** Groups checks by webhook, in the contract files' order (file, line, then name in natural order). */
+export function summarizeWebhooks(checks: readonly CheckResult[]): WebhookStats[] {
+  const byWebhook = new Map<string, { first: CheckResult; checks: CheckResult[] }>();
+  for (const check of checks) {
+    const key = JSON.stringify([check.file, check.line, check.webhook]);
+    const entry = byWebhook.get(key);
+    if (entry === undefined) byWebhook.set(key, { first: check, checks: [check] });
+    else entry.checks.push(check);
+  }
+  const stats = [...byWebhook.values()].map(({ first, checks: own }): WebhookStats => {
+    const latencies: number[] = [];
+    let passed = 0;
+    let timeouts = 0;
+    for (const check of own) {
+      if (check.passed) passed += 1;
+      if (check.latencyMs !== null) latencies.push(check.latencyMs);
+      if (check.failures.some((failure) => failure.kind === 'timeout')) timeouts += 1;
+    }
+    return {
+      webhook: first.webhook,
+      file: first.file,
+      line: first.line,
+      total: own.length,
+      passed,
+      failed: own.length - passed,
+      timeouts,
+      latency: computeLatencyStats(latencies),
+    };
+  });
+  return stats.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      compareNatural(a.webhook, b.webhook),
+  );
+}
