@@ -158,8 +158,10 @@ function judgeResponse(
     },
     // Only a failing check shows its response: a passing one keeps no part of its body (memory per check).
     failures.length === 0 ? undefined : makeResponseSnippet(body, { redact: context.redact }),
-    // Redacted again with the report; the report's own redaction covers it either way.
-    status >= 300 && status <= 399 ? outcome.headers['location'] : undefined,
+    // Where a redirect points can echo the request URL and its secrets; the report is redacted again after.
+    status >= 300 && status <= 399 && outcome.headers['location'] !== undefined
+      ? context.redact(outcome.headers['location'])
+      : undefined,
   );
 }
 
