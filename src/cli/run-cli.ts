@@ -9,6 +9,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import type { MergeCommand, RenderCommand, RunCommand } from './cli-args.js';
 import { parseCliArgs } from './cli-args.js';
 import { renderUsage } from './cli-usage.js';
+import { readConsoleOptions } from './console-options.js';
 import { createProgressReporter, createSilentProgress } from '../reports/console-progress.js';
 import { createContractSource } from '../files/contract-files.js';
 import { createMaskingContractSource } from '../files/masking-contract-source.js';
@@ -173,18 +174,7 @@ async function finishReport(
   io: CliIo,
 ): Promise<number> {
   const projected = withCampaignProjection(report, command.campaignSize);
-  const color = command.color ?? shouldColor(io);
-  // An unsized pseudo-terminal (docker -t, `script`) reports 0 columns: that means "unknown", not "cut everything".
-  const columns = io.stdout.isTTY === true ? io.stdout.columns : undefined;
-  const width = columns !== undefined && columns > 0 ? columns : undefined;
-  io.stdout.write(
-    renderConsoleTable(projected, {
-      color,
-      wide: command.wide,
-      failuresOnly: command.failuresOnly,
-      ...(width === undefined ? {} : { width }),
-    }),
-  );
+  io.stdout.write(renderConsoleTable(projected, readConsoleOptions(command, io)));
   if (command.reportJson !== undefined) {
     await writeReportFile('--report-json', command.reportJson, renderJsonReport(projected), io.cwd);
   }
@@ -250,14 +240,6 @@ function describeEmptySelection(command: RenderCommand, plan: readonly PlannedCh
 function listNames(names: readonly string[]): string {
   const unique = [...new Set(names)];
   return unique.length === 0 ? '(none)' : unique.map((name) => `'${name}'`).join(', ');
-}
-
-/** Explicit --color/--no-color wins; then NO_COLOR (no-color.org) and FORCE_COLOR; then "is stdout a terminal". */
-function shouldColor(io: CliIo): boolean {
-  if ((io.env['NO_COLOR'] ?? '') !== '') return false;
-  const force = io.env['FORCE_COLOR'];
-  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
-  return io.stdout.isTTY === true;
 }
 
 /** Engine messages go to stderr so stdout holds only the table (pipe-friendly). */
