@@ -3,6 +3,7 @@
  * Values are judged from their exact text, never from a rounded double: outside signed 64-bit is a misfit;
  * outside signed 32-bit fits with a warning, since a 32-bit CRM field synced with it (Salesforce's) overflows.
  */
+import { truncatePreview } from './build-check-result.js';
 import type { MappedValue } from './check-result.js';
 
 export type IntegerFit =
@@ -53,15 +54,17 @@ export function readExactInteger(text: string): ExactInteger {
  */
 export function fitIntegerText(text: string, type: string): IntegerFit {
   const exact = readExactInteger(text);
+  // The text is the service's, of any length (a 1 MiB number): its reason quotes it cut, as every preview is.
+  const shown = truncatePreview(text);
   switch (exact.kind) {
     case 'not-a-number':
-      return { ok: false, reason: `${text} is not an integral number` };
+      return { ok: false, reason: `${shown} is not an integral number` };
     case 'fraction':
-      return { ok: false, reason: `${text} is not an integral number` };
+      return { ok: false, reason: `${shown} is not an integral number` };
     case 'out-of-range':
       return {
         ok: false,
-        reason: `${text} is outside the signed 64-bit range Marketo stores ${type} fields in`,
+        reason: `${shown} is outside the signed 64-bit range Marketo stores ${type} fields in`,
       };
     case 'integer': {
       const { value } = exact;
