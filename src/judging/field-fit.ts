@@ -20,8 +20,7 @@
  */
 import type { MappedValue } from './check-result.js';
 import type { FieldType } from '../contracts/contract.js';
-import { truncatePreview } from './build-check-result.js';
-import { fitIntegerText } from './fit-integer.js';
+import { fitIntegerText, quoteNumberText } from './fit-integer.js';
 
 export type FieldFit =
   | { readonly ok: true; readonly value: MappedValue; readonly warning?: string }
@@ -120,7 +119,8 @@ function fitFloat(value: unknown, type: FieldType, source: ValueSource): FieldFi
   }
   if (typeof value === 'string' && DECIMAL_TEXT.test(value)) {
     const number = Number(value);
-    if (!Number.isFinite(number)) return misfit(`"${truncatePreview(value)}" is not a finite number`);
+    if (!Number.isFinite(number))
+      return misfit(`${value.length <= 80 ? `"${value}"` : quoteNumberText(value)} is not a finite number`);
     if (source === 'xml') return fit(normalizeZero(number));
     return fit(normalizeZero(number), `a numeric string fits ${type} only by coercion; send a JSON number`);
   }

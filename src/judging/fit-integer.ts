@@ -3,7 +3,6 @@
  * Values are judged from their exact text, never from a rounded double: outside signed 64-bit is a misfit;
  * outside signed 32-bit fits with a warning, since a 32-bit CRM field synced with it (Salesforce's) overflows.
  */
-import { truncatePreview } from './build-check-result.js';
 import type { MappedValue } from './check-result.js';
 
 export type IntegerFit =
@@ -54,8 +53,7 @@ export function readExactInteger(text: string): ExactInteger {
  */
 export function fitIntegerText(text: string, type: string): IntegerFit {
   const exact = readExactInteger(text);
-  // The text is the service's, of any length (a 1 MiB number): its reason quotes it cut, as every preview is.
-  const shown = truncatePreview(text);
+  const shown = quoteNumberText(text);
   switch (exact.kind) {
     case 'not-a-number':
       return { ok: false, reason: `${shown} is not an integral number` };
@@ -79,4 +77,15 @@ export function fitIntegerText(text: string, type: string): IntegerFit {
       return { ok: true, value: written };
     }
   }
+}
+
+/** Longer number texts are described, not quoted: the check's `actual` already shows the value (redacted, cut). */
+const MAX_QUOTED_CHARS = 80;
+
+/**
+ * The text is the service's, of any length (a 1 MiB number): quoted whole when short, otherwise named by its
+ * length, so no reason copies it and none cuts it (a cut could keep the start of a secret the redactor then misses).
+ */
+export function quoteNumberText(text: string): string {
+  return text.length <= MAX_QUOTED_CHARS ? text : `a ${text.length}-character number`;
 }
