@@ -1,6 +1,6 @@
 /**
  * Views of the runs of a text that may be binary-to-text encodings: base64 (standard and URL alphabets, with or
- * without padding, wrapped at any width) and hex. Each run is decoded at every alignment, because what a run encodes
+ * without padding, wrapped at any width or folded at single spaces) and hex (glued, or its bytes written apart). Each run is decoded at every alignment, because what a run encodes
  * need not start at the run's first character (base64 of `user:secret` puts the secret at byte offset 5, and a run
  * may be glued to the word before it); a JWT's parts are runs of their own, split at the dots.
  */
@@ -12,23 +12,36 @@ const BASE64 = '[A-Za-z0-9+/_-]';
 const HEX = '[0-9A-Fa-f]';
 /** Runs of at least N characters of an alphabet, by alphabet and N: a redactor uses one N for every text. */
 const PATTERNS = new Map<number, { long: RegExp; char: RegExp }>();
-const LINE_BREAKS = /[\r\n\t]/;
+/**
+ * Where base64 may be broken: MIME and PEM wrap it (a line break, with the indentation after it), and a header value,
+ * which cannot hold a line break, folds it at a space. A single space counts only after a long piece of base64: the
+ * lines of a folded value are long, and joining the words of a sentence into one run would decode all prose (the
+ * piece after a fold may be short: the last line).
+ */
+const BASE64_BREAKS = /[\r\n\t]\s*|(?<=[A-Za-z0-9+/_-]{8}) /g;
+/**
+ * Where hex may be broken: at line breaks as base64, and between bytes written apart (`73:45` in a fingerprint,
+ * `73-45`, `73 45` in a hex dump): a separator between single bytes (two digits; at the end of a cut text one or
+ * none), not between longer groups (a UUID's).
+ */
+const HEX_SEPARATORS =
+  /[\r\n\t]\s*|(?<=(?:^|[^0-9A-Fa-f])[0-9A-Fa-f]{2})[\s:.-]{1,3}(?=[0-9A-Fa-f]{1,2}(?![0-9A-Fa-f])|$)/g;
 
 /**
- * Decodes the runs of `view` long enough to hold `minBytes` bytes. Line breaks and tabs are removed first: MIME
- * and PEM wrap base64 every 64 or 76 characters. A run that reaches the end of a cut text is decoded however short
- * it is, as it may hold the start of a secret.
+ * Decodes the runs of `view` long enough to hold `minBytes` bytes, once the breaks of each encoding are removed
+ * (BASE64_BREAKS, HEX_SEPARATORS). A run that reaches the end of a cut text is decoded however short it is, as it may hold the
+ * start of a secret.
  */
 export function decodeBinaryRuns(view: TextView, minBytes: number): TextView[] {
-  const joined = LINE_BREAKS.test(view.text) ? dropLineBreaks(view) : view;
-  const { text } = joined;
   const runs: TextView[] = [];
   const decode = (
+    joined: TextView,
     alphabet: string,
     minChars: number,
     alignments: number,
     decodeRun: (view: TextView, from: number, to: number, reachesEnd: boolean) => TextView,
   ): void => {
+    const { text } = joined;
     const { long, char } = readPatterns(alphabet, minChars);
     const add = (from: number, to: number): void => {
       const reachesEnd = joined.reachesEnd && to === text.length;
@@ -48,8 +61,8 @@ export function decodeBinaryRuns(view: TextView, minBytes: number): TextView[] {
       if (text.length - from >= 2) add(from, text.length);
     }
   };
-  decode(BASE64, Math.ceil((minBytes * 4) / 3), 4, decodeBase64);
-  decode(HEX, minBytes * 2, 2, decodeHex);
+  decode(dropBreaks(view, BASE64_BREAKS), BASE64, Math.ceil((minBytes * 4) / 3), 4, decodeBase64);
+  decode(dropBreaks(view, HEX_SEPARATORS), HEX, minBytes * 2, 2, decodeHex);
   return runs;
 }
 
@@ -63,14 +76,16 @@ function readPatterns(alphabet: string, minChars: number): { long: RegExp; char:
   return patterns;
 }
 
-function dropLineBreaks(view: TextView): TextView {
-  const builder = new ViewBuilder(view.tracked);
+/** `view` without the matches of `pattern` (a global RegExp); `view` itself when there is none. */
+function dropBreaks(view: TextView, pattern: RegExp): TextView {
+  let builder: ViewBuilder | undefined;
   let from = 0;
-  for (let index = 0; index < view.text.length; index += 1) {
-    if (!LINE_BREAKS.test(view.text[index] ?? '')) continue;
-    builder.copy(view, from, index);
-    from = index + 1;
+  for (const match of view.text.matchAll(pattern)) {
+    builder ??= new ViewBuilder(view.tracked);
+    builder.copy(view, from, match.index);
+    from = match.index + match[0].length;
   }
+  if (builder === undefined) return view;
   builder.copy(view, from, view.text.length);
   return builder.build(view.reachesEnd);
 }

@@ -25,9 +25,9 @@ const MAX_BINARY_DEPTH = 2;
 /** Redacted texts remembered per redactor: names, files and messages repeat in every check of a run. */
 const CACHE_ENTRIES = 4096;
 const CACHE_MAX_CHARS = 2048;
-// A text cut in the middle of an escape: `\u00`, `%4`, `&#x7`.
+// A text cut in the middle of an escape: `\u00`, `%4`, `&#x7`, `=7`.
 const INCOMPLETE_ESCAPE =
-  /(?:\\(?:u\{?[0-9A-Fa-f]{0,5}|x[0-9A-Fa-f]?)?|%[0-9A-Fa-f]?|&(?:#[xX]?[0-9A-Fa-f]*|[A-Za-z][A-Za-z0-9]*)?)$/;
+  /(?:\\(?:u\{?[0-9A-Fa-f]{0,5}|x[0-9A-Fa-f]?)?|[%=][0-9A-Fa-f]?|&(?:#[xX]?[0-9A-Fa-f]*|[A-Za-z][A-Za-z0-9]*)?)$/;
 
 interface Span {
   readonly start: number;

@@ -7,6 +7,8 @@
  * - Percent-encoding: runs of `%XX` read as UTF-8 bytes (Latin-1 for a byte that is not UTF-8), either case; and
  *   form encoding, where `+` is also a space.
  * - HTML and XML character references, named (the HTML5 list, via `entities`), decimal and hex.
+ * - Quoted-printable (mail bodies, MIME headers): runs of `=XX` read as UTF-8 bytes, either case, and soft line
+ *   breaks (`=` at the end of a line) removed. A `=` not followed by two hex digits (`a=b`) is kept.
  */
 import { decodeHTML } from 'entities';
 
@@ -28,11 +30,13 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 
 const UNICODE_ESCAPE = /u([0-9A-Fa-f]{4})|u\{([0-9A-Fa-f]{1,6})\}/y;
 const HEX_BYTE = /^[0-9A-Fa-f]{2}$/;
+// After the `=` of a quoted-printable soft line break: transport padding, then the line break.
+const SOFT_LINE_BREAK = /[ \t]*\r?\n/y;
 // Leading zeros are legal in numeric references (`&#0000115;`), so their length is bounded generously, not by 7.
 const ENTITY = /&(?:#[xX][0-9A-Fa-f]+|#[0-9]+|[A-Za-z][A-Za-z0-9]{1,31});?/y;
 
 /** The escape families: each is decoded on its own too, as layers are applied one at a time. */
-export const ESCAPE_FAMILIES = ['backslash', 'percent', 'reference', 'form'] as const;
+export const ESCAPE_FAMILIES = ['backslash', 'percent', 'reference', 'form', 'quoted'] as const;
 export type EscapeFamily = (typeof ESCAPE_FAMILIES)[number];
 
 const TRIGGERS: Readonly<Record<EscapeFamily, string>> = {
@@ -41,6 +45,7 @@ const TRIGGERS: Readonly<Record<EscapeFamily, string>> = {
   reference: '&',
   // Form encoding (application/x-www-form-urlencoded): `+` is a space, and `%2B` a plus.
   form: '+',
+  quoted: '=',
 };
 
 /** Whether `text` may hold an escape of `family` (a cheap test before a pass). */
@@ -62,7 +67,8 @@ export function unescapeView(
   const form = families.includes('form') && text.includes('+');
   const percent = (families.includes('percent') || form) && text.includes('%');
   const reference = families.includes('reference') && text.includes('&');
-  if (!backslash && !percent && !reference && !form) return undefined;
+  const quoted = families.includes('quoted') && text.includes('=');
+  if (!backslash && !percent && !reference && !form && !quoted) return undefined;
   const builder = new ViewBuilder(view.tracked);
   let changed = false;
   let plainFrom = 0;
@@ -78,7 +84,9 @@ export function unescapeView(
             ? decodeEntity(view, index, builder, plainFrom)
             : char === '+' && form
               ? decodePlus(view, index, builder, plainFrom)
-              : 0;
+              : char === '=' && quoted
+                ? decodeByteRun(view, index, builder, plainFrom, '=', 3)
+                : 0;
     if (consumed === 0) {
       index += 1;
       continue;
@@ -127,7 +135,10 @@ function decodePercentRun(view: TextView, index: number, builder: ViewBuilder, p
   return decodeByteRun(view, index, builder, plainFrom, '%', 3);
 }
 
-/** A run of `prefix`-and-two-hex-digit escapes (`%41%42`, `\x41\x42`), decoded as bytes. */
+/**
+ * A run of `prefix`-and-two-hex-digit escapes (`%41%42`, `\x41\x42`, `=41=42`), decoded as bytes; in
+ * quoted-printable, soft line breaks inside the run (or alone) are dropped, as they may split a character's bytes.
+ */
 function decodeByteRun(
   view: TextView,
   index: number,
@@ -140,6 +151,13 @@ function decodeByteRun(
   const bytes = createSpannedBytes();
   let at = index;
   while (text.startsWith(prefix, at)) {
+    if (prefix === '=') {
+      SOFT_LINE_BREAK.lastIndex = at + 1;
+      if (SOFT_LINE_BREAK.test(text)) {
+        at = SOFT_LINE_BREAK.lastIndex;
+        continue;
+      }
+    }
     const digits = text.slice(at + prefix.length, at + width);
     if (!HEX_BYTE.test(digits)) break;
     bytes.values.push(Number.parseInt(digits, 16));
@@ -147,7 +165,7 @@ function decodeByteRun(
     bytes.ends.push(endOf(view, at + width - 1));
     at += width;
   }
-  if (bytes.values.length === 0) return 0;
+  if (at === index) return 0;
   builder.copy(view, plainFrom, index);
   appendDecodedBytes(builder, bytes);
   return at - index;

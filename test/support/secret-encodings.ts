@@ -14,6 +14,20 @@ function wrapLines(text: string, width: number): string {
   return text.replace(new RegExp(`.{${width}}(?=.)`, 'g'), '$&\r\n');
 }
 
+/** Quoted-printable (RFC 2045) with every byte escaped, upper-case as the RFC writes it. */
+function quotePrintable(text: string): string {
+  return [...Buffer.from(text)]
+    .map((byte) => `=${byte.toString(16).padStart(2, '0').toUpperCase()}`)
+    .join('');
+}
+
+/** Hex bytes written apart, as fingerprints and hex dumps do. */
+function separateHex(text: string, separator: string): string {
+  return Buffer.from(text)
+    .toString('hex')
+    .replace(/(..)(?=.)/g, `$1${separator}`);
+}
+
 /** Every form, by name. `secret` should be at least 8 characters. */
 export const SECRET_ENCODINGS: Readonly<Record<string, (secret: string) => string>> = {
   plain: (secret) => secret,
@@ -56,6 +70,15 @@ export const SECRET_ENCODINGS: Readonly<Record<string, (secret: string) => strin
     [...secret].map((char) => `&#${char.codePointAt(0) ?? 0};`).join(''),
   'hex character references': (secret) =>
     [...secret].map((char) => `&#x${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()};`).join(''),
+  'hex separated by colons (a fingerprint)': (secret) => separateHex(secret, ':'),
+  'upper-case hex separated by dashes': (secret) => separateHex(secret, '-').toUpperCase(),
+  'hex separated by spaces (a hex dump)': (secret) => separateHex(secret, ' '),
+  'quoted-printable, every byte': (secret) => quotePrintable(secret),
+  'quoted-printable, soft line breaks': (secret) => quotePrintable(secret).replace(/.{75}(?=.)/g, '$&=\r\n'),
+  'base64 folded at single spaces (a header value)': (secret) =>
+    Buffer.from(secret)
+      .toString('base64')
+      .replace(/.{8}(?=.)/g, '$& '),
   'split by a line break': (secret) => `${secret.slice(0, 3)}\n${secret.slice(3)}`,
   'split by CRLF and indentation': (secret) => `${secret.slice(0, 4)}\r\n    ${secret.slice(4)}`,
   'split by a zero-width space': (secret) => `${secret.slice(0, 2)}\u200b${secret.slice(2)}`,
