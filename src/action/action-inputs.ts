@@ -7,6 +7,8 @@ import * as core from '@actions/core';
 import { MARKETO_TIMEOUT_MS } from '../contracts/contract.js';
 import { parseDuration } from '../contracts/duration.js';
 import { InputError } from '../contracts/errors.js';
+import { parsePublicEnvNames } from '../contracts/public-env.js';
+import type { PublicEnvNames } from '../contracts/public-env.js';
 import type { Shard } from '../engine/ports.js';
 import { parseAllowedHosts } from '../requests/allowed-hosts.js';
 
@@ -28,6 +30,7 @@ export const INPUT = {
   caFile: 'ca-file',
   pullRequest: 'pull-request',
   campaignSize: 'campaign-size',
+  publicEnv: 'public-env',
 } as const;
 
 /** Output names, exactly as in action.yml. */
@@ -72,6 +75,8 @@ export interface ActionSettings {
   readonly pullRequest?: number;
   /** Leads in the campaign projection. */
   readonly campaignSize: number;
+  /** Variables whose values are not secrets: declared by the workflow, never by a contract file. */
+  readonly publicEnv: PublicEnvNames;
 }
 
 /**
@@ -109,6 +114,7 @@ export function readActionSettings(): Readonly<ActionSettings> {
     concurrency: readInteger(INPUT.concurrency, 1, MAX_CONCURRENCY),
     retries: readInteger(INPUT.retries, 0, MAX_RETRIES),
     campaignSize: readInteger(INPUT.campaignSize, 1, MAX_CAMPAIGN_SIZE),
+    publicEnv: parsePublicEnvNames(core.getMultilineInput(INPUT.publicEnv), `Input '${INPUT.publicEnv}'`),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
     ...(reportJson === undefined ? {} : { reportJson }),
     ...(reportJunit === undefined ? {} : { reportJunit }),

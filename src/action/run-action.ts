@@ -140,7 +140,8 @@ async function runAction(): Promise<void> {
 async function runChecks(settings: ActionSettings, secrets: Set<string>): Promise<RunReport> {
   const env = process.env;
   const mask = (value: string): void => core.setSecret(value);
-  const files = createMaskingContractSource(createContractSource(), { env, mask, secrets });
+  const { publicEnv } = settings;
+  const files = createMaskingContractSource(createContractSource(), { env, publicEnv, mask, secrets });
   const ca =
     settings.caFile === undefined
       ? undefined
@@ -164,6 +165,7 @@ async function runChecks(settings: ActionSettings, secrets: Set<string>): Promis
         allowedHosts: settings.allowedHosts,
         retries: settings.retries,
         env,
+        publicEnv,
         ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
         ...(settings.shard === undefined ? {} : { shard: settings.shard }),
       },

@@ -3,6 +3,8 @@
  * so the user is told what to change, never shown a stack trace.
  */
 import { InputError } from '../contracts/errors.js';
+import { parsePublicEnvNames } from '../contracts/public-env.js';
+import type { PublicEnvNames } from '../contracts/public-env.js';
 import type { Shard } from '../engine/ports.js';
 import {
   parseAllowedHostsArg,
@@ -63,11 +65,14 @@ export interface RunCommand {
   readonly wide: boolean;
   /** Only the failing checks' rows. */
   readonly failuresOnly: boolean;
+  /** Variables whose values are not secrets (`--public-env`). */
+  readonly publicEnv: PublicEnvNames;
 }
 
 export interface RenderCommand {
   readonly command: 'render';
   readonly files: readonly string[];
+  readonly publicEnv: PublicEnvNames;
   readonly sample?: string;
   readonly webhook?: string;
 }
@@ -138,6 +143,12 @@ const REPORT_OPTIONS = {
 const COLOR_OPTION = { color: { type: 'boolean' } } as const;
 const CAMPAIGN_OPTION = { 'campaign-size': { type: 'string' } } as const;
 const TABLE_OPTIONS = { wide: { type: 'boolean' }, 'failures-only': { type: 'boolean' } } as const;
+// Repeatable, each a comma-separated list, as `--allowed-hosts`.
+const PUBLIC_ENV_OPTION = { 'public-env': { type: 'string', multiple: true } } as const;
+
+function parsePublicEnvArg(values: readonly string[] | undefined): PublicEnvNames {
+  return parsePublicEnvNames(values ?? [], '--public-env');
+}
 
 function parseCampaignSize(value: string | undefined): number {
   return value === undefined
@@ -151,6 +162,7 @@ function parseRunArgs(args: readonly string[]): RunCommand {
     ...COLOR_OPTION,
     ...CAMPAIGN_OPTION,
     ...TABLE_OPTIONS,
+    ...PUBLIC_ENV_OPTION,
     concurrency: { type: 'string' },
     timeout: { type: 'string' },
     'allowed-hosts': { type: 'string', multiple: true },
@@ -179,17 +191,20 @@ function parseRunArgs(args: readonly string[]): RunCommand {
     campaignSize: parseCampaignSize(values['campaign-size']),
     wide: values.wide ?? false,
     failuresOnly: values['failures-only'] ?? false,
+    publicEnv: parsePublicEnvArg(values['public-env']),
   };
 }
 
 function parseRenderArgs(args: readonly string[]): RenderCommand {
   const { values, positionals } = parseCommandArgs('render', args, {
+    ...PUBLIC_ENV_OPTION,
     sample: { type: 'string' },
     webhook: { type: 'string' },
   });
   return {
     command: 'render',
     files: positionals.length > 0 ? positionals : [DEFAULT_CONTRACT_FILE],
+    publicEnv: parsePublicEnvArg(values['public-env']),
     ...optional('sample', assertNonEmpty('--sample', values.sample)),
     ...optional('webhook', assertNonEmpty('--webhook', values.webhook)),
   };

@@ -32,6 +32,8 @@ Options:
                            (default: each contract's own timeout, 30s unless lowered)
   --allowed-hosts <a,b>    only these hosts may receive a request carrying a \${NAME} secret
                            (default: any host; repeatable)
+  --public-env <A,B>       these variables are not secrets: their values are shown and do not make
+                           a request secret-bearing (repeatable; every other \${NAME} stays a secret)
   --ca-file <pem>          also trust these CA certificates (a staging server with a private CA)
   --shard <i/n>            run only shard i of n (for a CI matrix; join with merge)
   --retries <n>            extra attempts after a network error, timeout, 429 or 503, 0-5
@@ -55,6 +57,7 @@ Nothing is sent.
 Options:
   --webhook <name>    only this webhook
   --sample <name>     only this sample
+  --public-env <A,B>  these variables are not secrets: shown as they are (repeatable)
   -h, --help          show this help
 
 Exit codes: 0 rendered, 2 invalid contracts or options, 3 internal error.

@@ -25,10 +25,11 @@ import { escapeControlCharacters } from '../contracts/escape-control-characters.
 import { mergeReports } from '../reports/merge-reports.js';
 import { withCampaignProjection } from '../reports/campaign-projection.js';
 import { parseReadContracts } from '../contracts/parse-read-contracts.js';
+import type { PublicEnvNames } from '../contracts/public-env.js';
 import type { PlannedCheck } from '../engine/plan-checks.js';
 import { planChecks } from '../engine/plan-checks.js';
 import { recordEnvReads } from '../engine/record-env-reads.js';
-import type { Log } from '../engine/ports.js';
+import type { ContractSource, Log } from '../engine/ports.js';
 import { createGrowingRedactor, redactReport } from '../reports/redact-secrets.js';
 import type { Redact } from '../reports/redact-secrets.js';
 import { renderConsoleTable } from '../reports/render-console-table.js';
@@ -104,10 +105,11 @@ interface CliContext {
   readonly redact: Redact;
 }
 
-/** Reads contract files, collecting their `${NAME}` values (there is no runner log to mask them in). */
-function createCollectingSource(context: CliContext): ReturnType<typeof createContractSource> {
+/** Reads contract files, collecting their secret `${NAME}` values (there is no runner log to mask them in). */
+function createCollectingSource(context: CliContext, publicEnv: PublicEnvNames): ContractSource {
   return createMaskingContractSource(createContractSource({ cwd: context.io.cwd }), {
     env: context.io.env,
+    publicEnv,
     mask: () => undefined,
     secrets: context.secrets,
   });
@@ -132,12 +134,13 @@ async function runCommand(command: RunCommand, context: CliContext): Promise<num
         allowedHosts: command.allowedHosts,
         retries: command.retries,
         env: io.env,
+        publicEnv: command.publicEnv,
         ...(command.timeoutMs === undefined ? {} : { timeoutMs: command.timeoutMs }),
         ...(command.shard === undefined ? {} : { shard: command.shard }),
       },
       {
         http,
-        files: createCollectingSource(context),
+        files: createCollectingSource(context, command.publicEnv),
         log: createStderrLog(io, command.quiet, context.redact),
         now,
         onCheck: (check, done, total) => {
@@ -187,10 +190,11 @@ async function finishReport(
 async function renderCommand(command: RenderCommand, context: CliContext): Promise<number> {
   const { io } = context;
   // Every value read from the environment is masked in the listing, whichever route the loader read it by.
-  const recorded = recordEnvReads(io.env);
-  const source = createCollectingSource(context);
+  const { publicEnv } = command;
+  const recorded = recordEnvReads(io.env, publicEnv);
+  const source = createCollectingSource(context, publicEnv);
   const read = await source.read(command.files);
-  const files = await parseReadContracts(read, recorded.env, source.readSampleFile?.bind(source));
+  const files = await parseReadContracts(read, recorded.env, source.readSampleFile?.bind(source), publicEnv);
   const plan = planChecks(files);
   const selected = plan.filter(
     (check) =>

@@ -2,6 +2,8 @@
 import { MIN_SECRET_LENGTH } from './secret-length.js';
 // The count is the redactor's own reading of the value: what it cannot find safely is refused here.
 import { countSecretCharacters } from '../reports/secret-targets.js';
+import { isSecretEnvName, NO_PUBLIC_ENV } from './public-env.js';
+import type { PublicEnvNames } from './public-env.js';
 
 /** A problem at `offset` (UTF-16 units) in the text given to {@link interpolateEnv}. */
 export interface InterpolationProblem {
@@ -12,9 +14,11 @@ export interface InterpolationProblem {
 export interface Interpolation {
   /** The text with every `${NAME}` replaced (an unset one by the empty string). */
   readonly text: string;
-  /** True when the text holds at least one `${NAME}`, set or not: the result carries a secret. */
+  /**
+   * True when the text holds at least one `${NAME}` that is not public, set or not: the result carries a secret.
+   */
   readonly readEnv: boolean;
-  /** The substituted values, deduplicated, in order of first use: to be masked everywhere. */
+  /** The substituted values of variables that are not public, deduplicated, in order of first use: to be masked everywhere. */
   readonly secrets: readonly string[];
   readonly problems: readonly InterpolationProblem[];
 }
@@ -34,11 +38,13 @@ const FIX =
  * Replaces every `${NAME}` in `text` with `env[NAME]`.
  *
  * An unset or empty variable is a problem rather than an empty substitution: an empty API key or base URL
- * would otherwise fail later with a confusing 401 or a malformed URL.
+ * would otherwise fail later with a confusing 401 or a malformed URL. The values of `publicEnv` are substituted
+ * the same way but are not secrets: they are not listed, and not held to the short-secret rule.
  */
 export function interpolateEnv(
   text: string,
   env: Readonly<Record<string, string | undefined>>,
+  publicEnv: PublicEnvNames = NO_PUBLIC_ENV,
 ): Interpolation {
   // Most strings (every sample value, most headers) reference nothing: skip the regex and its allocations.
   if (!text.includes('${')) return { text, readEnv: false, secrets: NONE, problems: NONE };
@@ -62,7 +68,8 @@ export function interpolateEnv(
       });
       return match;
     }
-    readEnv = true;
+    const secret = isSecretEnvName(name, publicEnv);
+    if (secret) readEnv = true;
     const value = env[name];
     if (value === undefined) {
       problems.push({ offset, message: `environment variable ${name} is not set: ${FIX}` });
@@ -72,6 +79,7 @@ export function interpolateEnv(
       problems.push({ offset, message: `environment variable ${name} is empty: ${FIX}` });
       return '';
     }
+    if (!secret) return value;
     const length = countSecretCharacters(value);
     if (length < MIN_SECRET_LENGTH) {
       // The value is not quoted, not even its length's worth: the problem is shown where the secret is not masked.
@@ -91,7 +99,8 @@ function describeShortSecret(name: string): string {
     `secret, removed from all output in every form a server may echo it, and a value this short would match ordinary ` +
     `text and destroy the report. Use a secret of at least ${MIN_SECRET_LENGTH} characters (whitespace not counted, ` +
     `an escape such as %XX counting as one); ` +
-    `a value that is not secret (a region, a flag) belongs in the contract file itself`
+    `a value that is not secret (a region, a flag) belongs in the contract file itself, or in a variable the workflow ` +
+    `declares public (action input public-env, CLI --public-env)`
   );
 }
 

@@ -5,6 +5,7 @@
 import type { SourceLocation } from './contract.js';
 import type { ContractProblem } from './errors.js';
 import { interpolateEnv } from './interpolate-env.js';
+import type { PublicEnvNames } from './public-env.js';
 import { suggestName } from './suggest-name.js';
 import { checkTemplate } from './template.js';
 import { formatValuePath } from './value-path.js';
@@ -16,6 +17,8 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export interface Context {
   readonly file: string;
   readonly env: Env;
+  /** The variables whose values are not secrets (declared by the caller, never by the file). */
+  readonly publicEnv: PublicEnvNames;
   readonly locator: YamlLocator;
   readonly problems: ContractProblem[];
   readonly secrets: Set<string>;
@@ -29,8 +32,21 @@ export interface Context {
  */
 export const MAX_SUGGESTIONS_PER_FILE = 200;
 
-export function createContext(file: string, env: Env, locator: YamlLocator): Context {
-  return { file, env, locator, problems: [], secrets: new Set(), suggestionsLeft: MAX_SUGGESTIONS_PER_FILE };
+export function createContext(
+  file: string,
+  env: Env,
+  locator: YamlLocator,
+  publicEnv: PublicEnvNames,
+): Context {
+  return {
+    file,
+    env,
+    publicEnv,
+    locator,
+    problems: [],
+    secrets: new Set(),
+    suggestionsLeft: MAX_SUGGESTIONS_PER_FILE,
+  };
 }
 
 export function report(
@@ -73,7 +89,7 @@ export type LocateOffset = (offset: number) => SourceLocation;
 
 /**
  * `${NAME}` substitution in a string, reporting each unset variable where it is written (`where` names the value
- * in messages). Every value read is recorded as a secret.
+ * in messages). Every value read is recorded as a secret, unless its variable is public.
  */
 export function substituteEnvAt(
   context: Context,
@@ -81,7 +97,7 @@ export function substituteEnvAt(
   where: string,
   locateOffset: LocateOffset,
 ): { text: string; readEnv: boolean; ok: boolean } {
-  const result = interpolateEnv(text, context.env);
+  const result = interpolateEnv(text, context.env, context.publicEnv);
   for (const problem of result.problems) {
     reportAt(context, locateOffset(problem.offset), `${where}: ${problem.message}`);
   }

@@ -15,6 +15,8 @@ import { ContractFileError } from './errors.js';
 import type { ContractProblem } from './errors.js';
 import { createContext, isRecord, report } from './load-context.js';
 import type { Context, Env } from './load-context.js';
+import { NO_PUBLIC_ENV } from './public-env.js';
+import type { PublicEnvNames } from './public-env.js';
 import { readFields } from './read-fields.js';
 import { readSamples } from './read-samples.js';
 import { readSettings } from './read-settings.js';
@@ -50,6 +52,8 @@ export interface LoadOptions {
   readonly sampleFiles?: SampleFiles;
   /** Sources already read as YAML (to find their data files), so that none is parsed twice. */
   readonly parsed?: ReadonlyMap<ContractSourceText, ReadYaml>;
+  /** The variables the caller declared not secret (none by default). */
+  readonly publicEnv?: PublicEnvNames;
 }
 
 /**
@@ -97,7 +101,7 @@ function loadContractFile(
   if (!read.ok) return { problems: sortProblems(read.problems) };
   const { data, locator } = read;
 
-  const context = createContext(file, env, locator);
+  const context = createContext(file, env, locator, options.publicEnv ?? NO_PUBLIC_ENV);
   // Precompiled from the shipped schema at build time (scripts/contract-validator-code.ts): nothing to compile here.
   if (!validateContract(data)) {
     const issues = describeSchemaErrors(validateContract.errors ?? [], data, {

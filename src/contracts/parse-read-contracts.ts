@@ -8,6 +8,8 @@ import type { ContractFile } from './contract.js';
 import { ContractFileError } from './errors.js';
 import { parseContractFiles } from './load-contracts.js';
 import type { ContractSourceText, Env } from './load-contracts.js';
+import { NO_PUBLIC_ENV } from './public-env.js';
+import type { PublicEnvNames } from './public-env.js';
 import { readYaml } from './read-yaml.js';
 import type { ReadYaml } from './read-yaml.js';
 import { listSampleFiles, sampleFileKey } from './sample-files.js';
@@ -18,7 +20,8 @@ import type { ContractSourceRead } from '../engine/ports.js';
 export type ReadSampleFile = (contractFile: string, path: string) => Promise<SampleFileRead>;
 
 /**
- * Loads the readable files of `read`, with the data files they name read through `readSampleFile`.
+ * Loads the readable files of `read`, with the data files they name read through `readSampleFile`; the values
+ * of `publicEnv` are not secrets.
  *
  * @throws ContractFileError with the read problems first (in the order the patterns were given), then every
  *   problem of the readable files, in file order.
@@ -27,6 +30,7 @@ export async function parseReadContracts(
   read: ContractSourceRead,
   env: Env,
   readSampleFile?: ReadSampleFile,
+  publicEnv: PublicEnvNames = NO_PUBLIC_ENV,
 ): Promise<readonly ContractFile[]> {
   const parsed = new Map<ContractSourceText, ReadYaml>();
   const sampleFiles = new Map<string, SampleFileRead>();
@@ -49,7 +53,7 @@ export async function parseReadContracts(
   }
   let contracts: readonly ContractFile[];
   try {
-    contracts = parseContractFiles(read.files, env, { parsed, sampleFiles });
+    contracts = parseContractFiles(read.files, env, { parsed, sampleFiles, publicEnv });
   } catch (error) {
     if (!(error instanceof ContractFileError) || read.problems.length === 0) throw error;
     throw new ContractFileError([...read.problems, ...error.problems]);

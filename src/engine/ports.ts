@@ -5,6 +5,7 @@
 import type { CallOutcome } from '../judging/call-outcome.js';
 import type { CheckResult } from '../judging/check-result.js';
 import type { ContractProblem } from '../contracts/errors.js';
+import type { PublicEnvNames } from '../contracts/public-env.js';
 import type { RenderedRequest } from '../requests/rendered-request.js';
 import type { SampleFileRead } from '../contracts/sample-files.js';
 
@@ -73,6 +74,8 @@ export interface RunSettings {
   readonly retries: number;
   /** Where `${NAME}` values are read from. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The variables of `env` whose values are not secrets (action input `public-env`, `--public-env`). */
+  readonly publicEnv?: PublicEnvNames;
 }
 
 export interface RunDeps {

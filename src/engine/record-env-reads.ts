@@ -1,25 +1,34 @@
 /**
  * Records every value read from the environment while the contracts load. Each one is a secret (SPEC section 2),
  * whichever part of the loader read it: the record does not rely on each contract field remembering to report the
- * values it substituted, so a field added later cannot carry a secret past the host policy unnoticed.
+ * values it substituted, so a field added later cannot carry a secret past the host policy unnoticed. Only the
+ * variables the caller declared public are left out; a value that is also another variable's is recorded there.
  */
+import { isSecretEnvName, NO_PUBLIC_ENV } from '../contracts/public-env.js';
+import type { PublicEnvNames } from '../contracts/public-env.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export interface RecordedEnv {
   /** Reads through to the real environment, noting each non-empty string it hands out. */
   readonly env: Env;
-  /** The values read so far, deduplicated. */
+  /** The values of the variables that are not public read so far, deduplicated: the secrets. */
   readonly values: () => string[];
 }
 
-export function recordEnvReads(source: Env): RecordedEnv {
+export function recordEnvReads(source: Env, publicEnv: PublicEnvNames = NO_PUBLIC_ENV): RecordedEnv {
   const read = new Set<string>();
   // Only `get`: Object.entries, spreads and JSON.stringify read each value through it as well.
   const env = new Proxy(source, {
     get(target, name, receiver) {
       const value: unknown = Reflect.get(target, name, receiver);
-      if (typeof name === 'string' && typeof value === 'string' && value !== '') read.add(value);
+      if (
+        typeof name === 'string' &&
+        typeof value === 'string' &&
+        value !== '' &&
+        isSecretEnvName(name, publicEnv)
+      )
+        read.add(value);
       return value;
     },
   });

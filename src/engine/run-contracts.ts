@@ -62,11 +62,12 @@ type PreparedCheck =
  * @throws InputError for an invalid shard.
  */
 export async function runContracts(settings: RunSettings, deps: RunDeps): Promise<RunResult> {
-  const recorded = recordEnvReads(settings.env);
+  const recorded = recordEnvReads(settings.env, settings.publicEnv);
   const files = await parseReadContracts(
     await deps.files.read(settings.contracts),
     recorded.env,
     deps.files.readSampleFile?.bind(deps.files),
+    settings.publicEnv,
   );
   // The loader's own list, and every value it read from the environment by any route.
   const secrets = [...new Set([...files.flatMap((file) => file.secrets), ...recorded.values()])];

@@ -5,12 +5,15 @@
  * about an invalid contract, is ever written before the secrets are known.
  */
 import { interpolateEnv } from '../contracts/interpolate-env.js';
+import type { PublicEnvNames } from '../contracts/public-env.js';
 import { listLogMaskForms } from '../reports/log-mask-forms.js';
 import type { ContractSource } from '../engine/ports.js';
 
 export interface MaskingContractSourceOptions {
   /** Where `${NAME}` values are read from: the same environment the engine is given. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The variables whose values are not secrets: not masked (the same set the engine is given). */
+  readonly publicEnv?: PublicEnvNames;
   /** Registers one literal form with the runner (`core.setSecret`); the CLI has no runner and passes a no-op. */
   readonly mask: (form: string) => void;
   /** Every `${NAME}` value read so far is added here (the values themselves: the redactor finds their forms). */
@@ -24,7 +27,8 @@ export function createMaskingContractSource(
 ): ContractSource {
   const maskText = (text: string): void => {
     // A `${NAME}` in a YAML comment is masked too: masking too much is harmless, too little is a leak.
-    for (const secret of interpolateEnv(text, options.env).secrets) addSecret(secret, options);
+    for (const secret of interpolateEnv(text, options.env, options.publicEnv).secrets)
+      addSecret(secret, options);
   };
   const readSampleFile = inner.readSampleFile?.bind(inner);
   return {

@@ -67,6 +67,7 @@ describe('parseCliArgs: run', () => {
       campaignSize: DEFAULT_CAMPAIGN_SIZE,
       wide: false,
       failuresOnly: false,
+      publicEnv: new Set(),
     });
     expect(DEFAULT_CAMPAIGN_SIZE).toBe(10_000);
   });
@@ -98,6 +99,9 @@ describe('parseCliArgs: run', () => {
         '250000',
         '--wide',
         '--failures-only',
+        '--public-env',
+        'STAGING_URL, REGION',
+        '--public-env=FLAG',
       ]),
     ).toEqual({
       command: 'run',
@@ -114,7 +118,20 @@ describe('parseCliArgs: run', () => {
       campaignSize: 250_000,
       wide: true,
       failuresOnly: true,
+      publicEnv: new Set(['STAGING_URL', 'REGION', 'FLAG']),
     });
+  });
+
+  it('refuses a --public-env entry that is not a variable name', () => {
+    expectInputError(
+      () => parseCliArgs(['run', '--public-env', 'STAGING_URL,${API_KEY}']),
+      /^--public-env: "\$\{API_KEY\}" is not an environment variable name/,
+    );
+    expectInputError(() => parseCliArgs(['render', '--public-env', '9LIVES']), /^--public-env: "9LIVES"/);
+    expectInputError(
+      () => parseCliArgs(['merge', 'a.json', '--public-env', 'A']),
+      /unknown option --public-env/,
+    );
   });
 
   it('reads --color as forcing colour on', () => {
@@ -143,8 +160,16 @@ describe('parseCliArgs: render and merge', () => {
       files: ['x.yml'],
       webhook: 'Score lead',
       sample: 'alice',
+      publicEnv: new Set(),
     });
-    expect(parseCliArgs(['render'])).toEqual({ command: 'render', files: ['webhook-contracts.yml'] });
+    expect(parseCliArgs(['render'])).toEqual({
+      command: 'render',
+      files: ['webhook-contracts.yml'],
+      publicEnv: new Set(),
+    });
+    expect(parseCliArgs(['render', '--public-env', 'STAGING_URL'])).toMatchObject({
+      publicEnv: new Set(['STAGING_URL']),
+    });
   });
 
   it('needs at least one report to merge', () => {
