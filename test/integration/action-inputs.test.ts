@@ -46,7 +46,17 @@ describe('readActionSettings', () => {
       concurrency: 8,
       retries: 0,
       campaignSize: 10_000,
+      publicEnv: new Set(),
     });
+  });
+
+  it('reads public-env as variable names, one per line or comma-separated', () => {
+    setInputs({ 'public-env': 'STAGING_URL, REGION\n FLAG \n' });
+    expect(readActionSettings().publicEnv).toEqual(new Set(['STAGING_URL', 'REGION', 'FLAG']));
+    setInputs({ 'public-env': 'STAGING_URL\n${API_KEY}' });
+    expect(() => readActionSettings()).toThrow(
+      /^Input 'public-env': "\$\{API_KEY\}" is not an environment variable name/,
+    );
   });
 
   it('reads campaign-size as a whole number of leads', () => {
