@@ -7,7 +7,7 @@
  * instance, so one instance per dialect checks every schema, and each schema is then compiled once (memoised by
  * the schema object the loader and the judge share) without checking it again.
  *
- * Patterns (`pattern`, `patternProperties`) run on RE2 (linear-regexp): a pattern it refuses is an
+ * `uniqueItems` runs in linear time (linear-unique-items.ts). Patterns (`pattern`, `patternProperties`) run on RE2 (linear-regexp): a pattern it refuses is an
  * UnsupportedPatternError naming the pattern's place in the schema. ajv-formats' formats keep their own regular
  * expressions: each was measured free of catastrophic backtracking (README, Limits).
  */
@@ -17,6 +17,7 @@ import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { findUnsupportedPattern, linearRegExp } from './linear-regexp.js';
+import { linearUniqueItems } from './linear-unique-items.js';
 
 export type ResponseSchema = Readonly<Record<string, unknown>> | boolean;
 
@@ -51,6 +52,9 @@ function createAjv(dialect: Dialect, options: Options): AnyAjv {
         : new Ajv(options);
   // ajv-formats is CommonJS: `.default` is the plugin under both Node's and esbuild's interop.
   addFormats.default(ajv);
+  // ajv's own uniqueItems is quadratic in the items: the body's size would set the judging time.
+  ajv.removeKeyword('uniqueItems');
+  ajv.addKeyword(linearUniqueItems);
   return ajv;
 }
 

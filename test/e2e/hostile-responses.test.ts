@@ -60,6 +60,20 @@ const HOSTILE: readonly Hostile[] = [
     failure: /^schema: \/id: must match pattern "\^\(a\|aa\)\+\$"/,
   },
   {
+    // ajv's own uniqueItems compares every pair of objects: 60,000 of them took minutes.
+    name: 'Many distinct objects',
+    route: '/unique',
+    body: JSON.stringify(Array.from({ length: 60_000 }, (_, index) => ({ a: index }))),
+    webhook: ['    responseType: json', '    expect: { schema: { type: array, uniqueItems: true } }'],
+  },
+  {
+    name: 'One repeated object',
+    route: '/repeated',
+    body: JSON.stringify([...Array.from({ length: 60_000 }, (_, index) => ({ a: index })), { a: 5 }]),
+    webhook: ['    responseType: json', '    expect: { schema: { type: array, uniqueItems: true } }'],
+    failure: /^schema: \(root\): must NOT have duplicate items \(items ## 5 and 60000 are identical\)/,
+  },
+  {
     name: 'Gzip JSON',
     route: '/gzip',
     body: zlib.gzipSync('{"data":{"score":7}}'),
