@@ -116,7 +116,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
   tlsUrl = `https://127.0.0.1:${(tlsServer.address() as AddressInfo).port}`;
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await client.close();
