@@ -17,7 +17,7 @@ export async function writeReadmeTable(readmeFile, { markdown, loads }) {
   if (start === -1 || end < start) return false;
   const block = [
     START,
-    `Measured by \`npm run bench -- --process --write-readme\` on ${cpus().length} shared vCPUs (${loads}; other agents were running, so every figure is inflated), Node ${process.version}, median of 7 alternating pairs, concurrency 16.`,
+    `Measured by \`npm run bench -- --process --write-readme\` on ${cpus().length} vCPUs (${loads}), Node ${process.version}, median of 7 alternating pairs, concurrency 16.`,
     '',
     '| contract | CLI ms | bare undici ms | ratio | spawn to first request ms (CLI / bare) | peak RSS MiB (CLI / bare) | targets |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
