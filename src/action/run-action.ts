@@ -62,18 +62,20 @@ interface RunState {
 export async function run(): Promise<void> {
   // Inputs the runner did not pass (a local run) get action.yml's defaults, as the runner would give them.
   applyInputDefaults(process.env);
+  const secrets = new Set<string>();
   try {
-    await runAction();
+    await runAction(secrets);
   } catch (error) {
-    // A safety net: runAction handles its own failures, but a rejection must never end the step silently.
-    logFailure(describeError(error));
+    // A safety net: runAction handles its own failures, but a rejection must never end the step silently, nor
+    // show a secret the runner's masks might miss in a form it does not know.
+    logFailure(describeError(error, createRedactor([...secrets])));
   }
 }
 
-async function runAction(): Promise<void> {
+/** `secrets` collects every secret as it is learnt (the token, then the contracts' values), for any redaction. */
+async function runAction(secrets: Set<string>): Promise<void> {
   // The token is masked before anything is logged: a log line must never be able to show it.
   const token = core.getInput(INPUT.githubToken);
-  const secrets = new Set<string>();
   addSecret(token, { mask: (form) => core.setSecret(form), secrets });
   const state: RunState = { reportPath: '', commentUrl: '', redact: createRedactor([...secrets]) };
   try {
@@ -130,7 +132,11 @@ async function runAction(): Promise<void> {
       writeOutputs(state);
     } catch (error) {
       // Still write the summary; a step gated on a missing output is skipped, which is the safe side.
-      logWarning(`Could not write the outputs: ${error instanceof Error ? error.message : String(error)}`);
+      logWarning(
+        state.redact(
+          `Could not write the outputs: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
     }
     await writeJobSummary(state.redact(state.summary ?? ''), (message) => logWarning(message));
   }
@@ -266,7 +272,7 @@ function isUsageError(error: unknown): error is ContractFileError | InputError |
  * The message's lines. Only a contract error has several, one per problem, each already on one line
  * (`formatProblem`); any other message is one line of text, whatever it holds.
  */
-function describeError(error: unknown, redact: Redact = (text) => text): string[] {
+function describeError(error: unknown, redact: Redact): string[] {
   if (error instanceof ContractFileError) {
     const problems = error.problems.map((problem) => ({
       ...problem,
