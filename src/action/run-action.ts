@@ -33,7 +33,7 @@ import {
 import type { CheckResult, RunReport } from '../judging/check-result.js';
 import { ContractFileError, InputError, ReportFileError } from '../contracts/errors.js';
 import { mergeReports } from '../reports/merge-reports.js';
-import { createGrowingRedactor, createRedactor, redactReport } from '../reports/redact-secrets.js';
+import { createGrowingRedactor, createRedactor, redactReport } from '../reports/redaction/redact-secrets.js';
 import { renderJsonReport } from '../reports/render-json-report.js';
 import { renderJunit } from '../reports/render-junit.js';
 import { renderSummaryMarkdown } from '../reports/render-summary-markdown.js';

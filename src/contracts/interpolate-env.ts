@@ -1,7 +1,7 @@
 /** `${NAME}` substitution from the environment (SPEC section 2): how contracts read secrets. */
 import { MIN_SECRET_LENGTH } from './secret-length.js';
 // The count is the redactor's own reading of the value: what it cannot find safely is refused here.
-import { countSecretCharacters } from '../reports/secret-targets.js';
+import { countSecretCharacters } from '../reports/redaction/secret-targets.js';
 import { isSecretEnvName, NO_PUBLIC_ENV } from './public-env.js';
 import type { PublicEnvNames } from './public-env.js';
 

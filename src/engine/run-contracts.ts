@@ -24,8 +24,8 @@ import { createRequestRenderer } from '../requests/render-request.js';
 import { computeRetryDelay, isRetryable } from './retry-policy.js';
 import type { RenderedRequest } from '../requests/rendered-request.js';
 import { buildRunReport } from '../reports/run-summary.js';
-import { createRedactor } from '../reports/redact-secrets.js';
-import type { Redact } from '../reports/redact-secrets.js';
+import { createRedactor } from '../reports/redaction/redact-secrets.js';
+import type { Redact } from '../reports/redaction/redact-secrets.js';
 
 export interface RunResult {
   readonly report: RunReport;

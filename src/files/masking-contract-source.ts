@@ -6,7 +6,7 @@
  */
 import { interpolateEnv } from '../contracts/interpolate-env.js';
 import type { PublicEnvNames } from '../contracts/public-env.js';
-import { listLogMaskForms } from '../reports/log-mask-forms.js';
+import { listLogMaskForms } from '../reports/redaction/log-mask-forms.js';
 import type { ContractSource } from '../engine/ports.js';
 
 export interface MaskingContractSourceOptions {

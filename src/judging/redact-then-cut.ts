@@ -4,7 +4,7 @@
  */
 
 /**
- * Masks secrets in an untrusted text: the run's redactor (src/reports/redact-secrets.ts), handed in by the engine.
+ * Masks secrets in an untrusted text: the run's redactor (src/reports/redaction/redact-secrets.ts), handed in by the engine.
  * `truncated`: the text is the start of a longer one, so its end may hold the start of a secret.
  */
 export type RedactText = (text: string, options?: { readonly truncated?: boolean }) => string;

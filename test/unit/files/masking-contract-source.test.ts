@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createMaskingContractSource } from '../../../src/files/masking-contract-source.js';
 import type { ContractSource } from '../../../src/engine/ports.js';
-import { listLogMaskForms } from '../../../src/reports/log-mask-forms.js';
+import { listLogMaskForms } from '../../../src/reports/redaction/log-mask-forms.js';
 
 /** A ContractSource over files held in memory; a pattern naming no file is a read problem. */
 function makeSource(files: Record<string, string>): ContractSource {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { cutToChars, redactThenCut } from '../../../src/judging/redact-then-cut.js';
 import { makeResponseSnippet } from '../../../src/judging/response-snippet.js';
-import { createRedactor } from '../../../src/reports/redact-secrets.js';
+import { createRedactor } from '../../../src/reports/redaction/redact-secrets.js';
 
 const SECRET = 'sEcR3t&Key/9x-0123';
 const redact = createRedactor([SECRET]);

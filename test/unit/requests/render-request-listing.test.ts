@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { createRedactor } from '../../../src/reports/redact-secrets.js';
+import { createRedactor } from '../../../src/reports/redaction/redact-secrets.js';
 import { renderRequestListing } from '../../../src/requests/render-request-listing.js';
 import type { RenderedRequest } from '../../../src/requests/rendered-request.js';
 import { makeLocation, makeWebhook } from '../../support/make-webhook.js';

@@ -1,6 +1,6 @@
 /** The URL forms of a secret (src/core/redact-secrets.ts): how request lines, echoed URLs and Locations spell it. */
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from '../../../src/reports/redact-secrets.js';
+import { createRedactor } from '../../../../src/reports/redaction/redact-secrets.js';
 
 const SECRET = 'Sk live/7f+3a=9c&41"d2%zz~#x';
 

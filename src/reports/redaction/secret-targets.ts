@@ -1,5 +1,5 @@
 /** What the redactor searches for: the folded spellings of each secret (redact-secrets.ts). */
-import { MIN_SECRET_LENGTH } from '../contracts/secret-length.js';
+import { MIN_SECRET_LENGTH } from '../../contracts/secret-length.js';
 import { decodeFully } from './decoded-views.js';
 import { foldText } from './fold-view.js';
 

@@ -1,8 +1,8 @@
 /** The literal forms registered with the runner's log masking: a mask cannot decode, so the plausible ones are listed. */
 import { describe, expect, it } from 'vitest';
 
-import { listLogMaskForms } from '../../../src/reports/log-mask-forms.js';
-import { SECRET_ENCODINGS } from '../../support/secret-encodings.js';
+import { listLogMaskForms } from '../../../../src/reports/redaction/log-mask-forms.js';
+import { SECRET_ENCODINGS } from '../../../support/secret-encodings.js';
 
 const SECRET = 'Sk live/7f+3a=9c&41"d2<z>~é';
 

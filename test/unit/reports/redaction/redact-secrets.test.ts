@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MIN_SECRET_LENGTH } from '../../../src/contracts/secret-length.js';
-import { createRedactor, redactReport, SECRET_MASK } from '../../../src/reports/redact-secrets.js';
-import { countSecretCharacters } from '../../../src/reports/secret-targets.js';
-import { makeCheckResult, makeFailedCheckResult, makeReport } from '../../support/make-check-result.js';
-import { SECRET_ENCODINGS } from '../../support/secret-encodings.js';
+import { MIN_SECRET_LENGTH } from '../../../../src/contracts/secret-length.js';
+import {
+  createRedactor,
+  redactReport,
+  SECRET_MASK,
+} from '../../../../src/reports/redaction/redact-secrets.js';
+import { countSecretCharacters } from '../../../../src/reports/redaction/secret-targets.js';
+import { makeCheckResult, makeFailedCheckResult, makeReport } from '../../../support/make-check-result.js';
+import { SECRET_ENCODINGS } from '../../../support/secret-encodings.js';
 
 /** Characters every encoding treats differently, and one outside Latin-1 and one outside the BMP. */
 const SECRET = 'p@ss w0rd/+=?&é<>"~€😀';

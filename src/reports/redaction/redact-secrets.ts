@@ -1,4 +1,4 @@
-import type { CheckResult, Failure, MappedValue, RunReport } from '../judging/check-result.js';
+import type { CheckResult, Failure, MappedValue, RunReport } from '../../judging/check-result.js';
 import { decodeBinaryRuns } from './binary-views.js';
 import { foldView } from './fold-view.js';
 import type { TextView } from './text-view.js';
