@@ -3,14 +3,10 @@
  * mapped numbers of 500,000 digits (a JSON number, a numeric string, a fraction, a float overflowing to Infinity)
  * are each one short failure in the JSON report, not a copy of the number per report, comment and summary.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { CLI, ensureBundle, runNode } from '../support/run-node.js';
+import { setUpE2eRun } from '../support/e2e-run.js';
 import type { StagingServer } from '../support/staging-server.js';
-import { startStagingServer } from '../support/staging-server.js';
 
 const DIGITS = '9'.repeat(500_000);
 
@@ -30,20 +26,21 @@ const CASES = [
 /** Far above what a cut preview and the words around it take, far below the 500 KB number. */
 const MAX_CHECK_JSON_CHARS = 4_000;
 
-let staging: StagingServer;
-let workspace: string;
+const e2e = setUpE2eRun({
+  prefix: 'wc-bounded-text-',
+  routes: (staging) => {
+    for (const { route, value } of CASES) {
+      staging.route(route, (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(`{"data":{"score":${value}}}`);
+      });
+    }
+  },
+  contracts: (staging) => ({ 'webhook-contracts.yml': makeContract(staging) }),
+});
 
-beforeAll(async () => {
-  await ensureBundle();
-  staging = await startStagingServer();
-  for (const { route, value } of CASES) {
-    staging.route(route, (_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(`{"data":{"score":${value}}}`);
-    });
-  }
-  workspace = await mkdtemp(path.join(os.tmpdir(), 'wc-bounded-text-'));
-  const contract = [
+function makeContract(staging: StagingServer): string {
+  return [
     'version: 1',
     'fields: { asInteger: integer, asFloat: float }',
     'webhooks:',
@@ -55,23 +52,14 @@ beforeAll(async () => {
     ]),
     '',
   ].join('\n');
-  await writeFile(path.join(workspace, 'webhook-contracts.yml'), contract);
-});
-
-afterAll(async () => {
-  await staging.close();
-  await rm(workspace, { recursive: true, force: true });
-});
+}
 
 describe('the built CLI reports a huge mapped number in a few words', () => {
   it('each check is one mapping-type failure, its text cut, its reason kept', async () => {
-    const result = await runNode([CLI, 'run', '-q', '--no-color', '--report-json', 'report.json'], {
-      cwd: workspace,
-      env: { PATH: process.env['PATH'] ?? '' },
-    });
+    const result = await e2e.runCli(['run', '-q', '--no-color', '--report-json', 'report.json']);
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout.length).toBeLessThan(MAX_CHECK_JSON_CHARS * CASES.length);
-    const report = JSON.parse(await readFile(path.join(workspace, 'report.json'), 'utf8')) as {
+    const report = JSON.parse(await e2e.readFile('report.json')) as {
       checks: { webhook: string; failures: { kind: string; message: string }[] }[];
     };
     expect(report.checks).toHaveLength(CASES.length);

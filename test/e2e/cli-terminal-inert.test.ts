@@ -4,15 +4,11 @@
  * (OSC 52 clipboard write, OSC 0 title, CSI screen clear, a C1 CSI, a charset switch, a lone CR, NEL, U+2028), and
  * no command's output (run, render, merge, usage errors) holds a control character other than its own line breaks.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { CLI, ensureBundle, runNode } from '../support/run-node.js';
+import { setUpE2eRun } from '../support/e2e-run.js';
 import type { NodeResult } from '../support/run-node.js';
 import type { StagingServer } from '../support/staging-server.js';
-import { startStagingServer } from '../support/staging-server.js';
 
 /** The escapes, as YAML double-quoted escapes (the contract file itself stays plain ASCII). */
 const OSC52 = '\\e]52;c;aGVsbG8=\\a';
@@ -26,14 +22,14 @@ const BREAKS = '\\rover\\Nnel\\Lls';
 // eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/u;
 
-let staging: StagingServer;
-let workspace: string;
+const e2e = setUpE2eRun({
+  prefix: 'wc-terminal-',
+  env: { NO_COLOR: '1' },
+  contracts: (staging) => ({ 'webhook-contracts.yml': makeContract(staging) }),
+});
 
-beforeAll(async () => {
-  await ensureBundle();
-  staging = await startStagingServer();
-  workspace = await mkdtemp(path.join(os.tmpdir(), 'wc-terminal-'));
-  const contract = [
+function makeContract(staging: StagingServer): string {
+  return [
     'version: 1',
     'samples:',
     `  "alice${OSC52}${BREAKS}":`,
@@ -48,16 +44,6 @@ beforeAll(async () => {
     '    responseType: json',
     '',
   ].join('\n');
-  await writeFile(path.join(workspace, 'webhook-contracts.yml'), contract);
-});
-
-afterAll(async () => {
-  await staging.close();
-  await rm(workspace, { recursive: true, force: true });
-});
-
-function runCli(args: readonly string[]): Promise<NodeResult> {
-  return runNode([CLI, ...args], { cwd: workspace, env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' } });
 }
 
 function expectInert(result: NodeResult): void {
@@ -72,7 +58,7 @@ function expectInert(result: NodeResult): void {
 
 describe('the built CLI shows untrusted text without obeying it', () => {
   it('render: names, samples, URL and body are escaped; the body keeps its lines', async () => {
-    const result = await runCli(['render']);
+    const result = await e2e.runCli(['render']);
     expect(result.code).toBe(0);
     expectInert(result);
     expect(result.stdout).toContain('\\u001b]52;c;aGVsbG8=\\u0007');
@@ -81,7 +67,7 @@ describe('the built CLI shows untrusted text without obeying it', () => {
   });
 
   it('run: the table, progress and reports on stderr are escaped', async () => {
-    const result = await runCli(['run', '--report-json', 'report.json']);
+    const result = await e2e.runCli(['run', '--report-json', 'report.json']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/Score/);
     expectInert(result);
@@ -90,15 +76,15 @@ describe('the built CLI shows untrusted text without obeying it', () => {
   it('usage and input errors quote hostile option values and file names as escapes', async () => {
     const hostile = '\u001b]0;owned\u0007\u009b2J\rx';
     const results = await Promise.all([
-      runCli([`run`, `--x${hostile}`]),
-      runCli([hostile]),
-      runCli(['run', '--concurrency', `9${hostile}`]),
-      runCli(['run', '--allowed-hosts', `a${hostile}`]),
-      runCli(['run', '--shard', `1/${hostile}`]),
-      runCli(['run', '--timeout', hostile]),
-      runCli(['run', '--ca-file', `${hostile}.pem`]),
-      runCli(['merge', `${hostile}.json`]),
-      runCli(['render', `${hostile}.yml`]),
+      e2e.runCli([`run`, `--x${hostile}`]),
+      e2e.runCli([hostile]),
+      e2e.runCli(['run', '--concurrency', `9${hostile}`]),
+      e2e.runCli(['run', '--allowed-hosts', `a${hostile}`]),
+      e2e.runCli(['run', '--shard', `1/${hostile}`]),
+      e2e.runCli(['run', '--timeout', hostile]),
+      e2e.runCli(['run', '--ca-file', `${hostile}.pem`]),
+      e2e.runCli(['merge', `${hostile}.json`]),
+      e2e.runCli(['render', `${hostile}.yml`]),
     ]);
     for (const result of results) {
       expect(result.code).toBe(2);

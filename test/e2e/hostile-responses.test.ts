@@ -3,18 +3,10 @@
  * child processes, a staging server on 127.0.0.1 sending hostile bodies next to a normal check. Each hostile body
  * is at most one reported failure of its own check; the normal check still runs, passes and is reported.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import zlib from 'node:zlib';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { GitHubApiStandIn } from '../support/github-api-stand-in.js';
-import { startGitHubApiStandIn } from '../support/github-api-stand-in.js';
-import { runAction } from '../support/run-action.js';
-import { CLI, ensureBundle, runNode } from '../support/run-node.js';
-import type { StagingServer } from '../support/staging-server.js';
-import { startStagingServer } from '../support/staging-server.js';
+import { setUpE2eRun } from '../support/e2e-run.js';
 
 const TOKEN = 'ghs_hostileResponsesToken0123456789';
 /** Deep enough to overflow any recursion; XML's tags are longer, so fewer fit under the 1 MiB cap. */
@@ -102,21 +94,21 @@ const HOSTILE: readonly Hostile[] = [
 const FAILING = HOSTILE.filter((hostile) => hostile.failure !== undefined).length;
 const PASSING = HOSTILE.length - FAILING + 1;
 
-let staging: StagingServer;
-let api: GitHubApiStandIn;
-let workspace: string;
+const e2e = setUpE2eRun({
+  prefix: 'wc-hostile-',
+  token: TOKEN,
+  routes: (staging) => {
+    for (const hostile of HOSTILE) {
+      staging.route(hostile.route, (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json', ...hostile.headers });
+        response.end(hostile.body);
+      });
+    }
+  },
+  contracts: { 'webhook-contracts.yml': makeContract() },
+});
 
-beforeAll(async () => {
-  await ensureBundle();
-  staging = await startStagingServer();
-  api = await startGitHubApiStandIn({ token: TOKEN });
-  for (const hostile of HOSTILE) {
-    staging.route(hostile.route, (_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json', ...hostile.headers });
-      response.end(hostile.body);
-    });
-  }
-  workspace = await mkdtemp(path.join(os.tmpdir(), 'wc-hostile-'));
+function makeContract(): string {
   const webhooks = [
     ...HOSTILE.flatMap((hostile) => [
       `  - name: ${hostile.name}`,
@@ -129,28 +121,18 @@ beforeAll(async () => {
     '    mappings: { data.score: leadScore }',
     '    expect: { schema: { type: object, required: [data] } }',
   ];
-  const contract = ['version: 1', 'fields:', '  leadScore: integer', 'webhooks:', ...webhooks, ''].join('\n');
-  await writeFile(path.join(workspace, 'webhook-contracts.yml'), contract);
-}, 120_000);
-
-afterAll(async () => {
-  await staging.close();
-  await api.close();
-  await rm(workspace, { recursive: true, force: true });
-});
+  return ['version: 1', 'fields:', '  leadScore: integer', 'webhooks:', ...webhooks, ''].join('\n');
+}
 
 const TOTAL = HOSTILE.length + 1;
 
 describe('hostile responses through the built CLI', () => {
   it('are one failure each; the normal check passes and everything is reported', async () => {
-    const result = await runNode([CLI, 'run', '--quiet', '--report-json', 'report.json'], {
-      cwd: workspace,
-      env: { PATH: process.env['PATH'] ?? '', STAGING_URL: staging.url },
-    });
+    const result = await e2e.runCli(['run', '--quiet', '--report-json', 'report.json']);
     expect(result.stderr).not.toMatch(/RangeError|Maximum call stack|\n\s+at /);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`${TOTAL} checks: ${PASSING} passed, ${FAILING} failed`);
-    const report = JSON.parse(await readFile(path.join(workspace, 'report.json'), 'utf8')) as {
+    const report = JSON.parse(await e2e.readFile('report.json')) as {
       checks: {
         webhook: string;
         passed: boolean;
@@ -172,13 +154,7 @@ describe('hostile responses through the built CLI', () => {
 
 describe('hostile responses through the built action', () => {
   it('are one failure each; the outputs, summary and comment are all written', async () => {
-    const result = await runAction({
-      token: TOKEN,
-      workspace,
-      apiUrl: api.url,
-      inputs: { 'allowed-hosts': `127.0.0.1:${staging.port}` },
-      env: { STAGING_URL: staging.url },
-    });
+    const result = await e2e.runAction();
     expect(result.stdout).not.toMatch(/Unexpected error|Maximum call stack/);
     expect(result.exitCode).toBe(1);
     expect(result.outputs).toMatchObject({
@@ -190,8 +166,6 @@ describe('hostile responses through the built action', () => {
     for (const hostile of HOSTILE) {
       if (hostile.failure !== undefined) expect(result.summary).toContain(hostile.name);
     }
-    expect(api.comments('Codertocat', 'Hello-World', 2).at(-1)?.body).toContain(
-      `${FAILING} of ${TOTAL} checks failed`,
-    );
+    expect(result.comment).toContain(`${FAILING} of ${TOTAL} checks failed`);
   });
 });

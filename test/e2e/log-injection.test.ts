@@ -4,54 +4,40 @@
  * stdout and stderr is read as the runner reads it. The commands found must be exactly those of the same run
  * with harmless names (the action's own annotations, masks and groups): not one more, not one other.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-import { quoteYaml } from '../support/contract-yaml.js';
-import type { GitHubApiStandIn } from '../support/github-api-stand-in.js';
-import { startGitHubApiStandIn } from '../support/github-api-stand-in.js';
+import { makeScoreWebhookYaml, quoteYaml } from '../support/contract-yaml.js';
+import { setUpE2eRun } from '../support/e2e-run.js';
 import { HOSTILE_LOG_TEXTS } from '../support/hostile-text.js';
 import type { ActionRun } from '../support/run-action.js';
-import { runAction } from '../support/run-action.js';
 import type { RunnerCommandLine } from '../support/runner-commands.js';
 import { findRunnerCommands } from '../support/runner-commands.js';
-import type { StagingServer } from '../support/staging-server.js';
-import { startStagingServer } from '../support/staging-server.js';
 
 const TOKEN = 'ghs_logInjectionToken0123456789abcdef';
 const API_KEY = 'sk_live_log_injection_0123456789';
 /** Reason phrases cannot hold a line break (HTTP forbids it), but can hold everything else. */
 const HOSTILE_REASONS = ['::set-output name=failed::0', '##[set-output name=failed;]0', '::stop-commands::x'];
 
-let api: GitHubApiStandIn;
-let staging: StagingServer;
-
-beforeAll(async () => {
-  api = await startGitHubApiStandIn({ token: TOKEN });
-  staging = await startStagingServer();
-  // Even checks get a 200 whose mapped value (quoted in the failure) is the hostile text; odd ones a 500 with a
-  // hostile reason phrase and the hostile text as the body.
-  staging.route('/hostile', (request, response) => {
-    const index = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('i'));
-    const text = new URL(request.url ?? '/', 'http://x').searchParams.get('text') ?? '';
-    if (index % 2 === 0) {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ data: { score: text } }));
-      return;
-    }
-    response.writeHead(500, HOSTILE_REASONS[index % HOSTILE_REASONS.length] ?? 'x', {
-      'content-type': 'text/plain',
-    });
-    response.end(text);
-  });
-});
-
-afterAll(async () => {
-  await api.close();
-  await staging.close();
+// Even checks get a 200 whose mapped value (quoted in the failure) is the hostile text; odd ones a 500 with a
+// hostile reason phrase and the hostile text as the body.
+const e2e = setUpE2eRun({
+  prefix: 'wc-log-injection-',
+  token: TOKEN,
+  env: { API_KEY },
+  routes: (staging) =>
+    staging.route('/hostile', (request, response) => {
+      const index = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('i'));
+      const text = new URL(request.url ?? '/', 'http://x').searchParams.get('text') ?? '';
+      if (index % 2 === 0) {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ data: { score: text } }));
+        return;
+      }
+      response.writeHead(500, HOSTILE_REASONS[index % HOSTILE_REASONS.length] ?? 'x', {
+        'content-type': 'text/plain',
+      });
+      response.end(text);
+    }),
 });
 
 /** One webhook per text, each fired for two samples named after texts too; every check fails. */
@@ -64,30 +50,20 @@ function makeContract(texts: readonly string[]): string {
     'fields:',
     '  leadScore: integer',
     'webhooks:',
-    ...texts.flatMap((name, index) => [
-      `  - name: ${quoteYaml(name)}`,
-      `    url: ${quoteYaml(`\${STAGING_URL}/hostile?i=${index}&text=${encodeURIComponent(name)}`)}`,
-      '    method: POST',
-      "    headers: { Content-Type: application/json, X-Api-Key: '${API_KEY}' }",
-      '    template: \'{"email": {{lead.Email Address}}}\'',
-      '    encoding: json',
-      '    responseType: json',
-      '    mappings: { data.score: leadScore }',
-    ]),
+    ...texts.flatMap((name, index) =>
+      makeScoreWebhookYaml(
+        quoteYaml(name),
+        quoteYaml(`\${STAGING_URL}/hostile?i=${index}&text=${encodeURIComponent(name)}`),
+      ),
+    ),
     '',
   ].join('\n');
 }
 
 async function runContract(contract: string, fileName: string): Promise<ActionRun> {
-  const workspace = await mkdtemp(path.join(os.tmpdir(), 'wc-log-injection-'));
-  await writeFile(path.join(workspace, fileName), contract);
-  return runAction({
-    token: TOKEN,
-    workspace,
-    apiUrl: api.url,
-    inputs: { contracts: '*.yml', 'allowed-hosts': `127.0.0.1:${staging.port}` },
-    env: { STAGING_URL: staging.url, API_KEY },
-  });
+  // A workspace of its own: `*.yml` must find this run's file only.
+  const workspace = await e2e.makeWorkspace({ [fileName]: contract });
+  return e2e.runAction({ workspace, inputs: { contracts: '*.yml' } });
 }
 
 /** What the runner would do: each command's form, name and property names (values hold file names). */

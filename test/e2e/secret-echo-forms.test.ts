@@ -4,28 +4,17 @@
  * Through the built CLI (console, JSON and JUnit reports) and the built action (log, job summary, the comment
  * posted to the GitHub API stand-in), no form appears anywhere, nor the start of the secret.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { GitHubApiStandIn } from '../support/github-api-stand-in.js';
-import { startGitHubApiStandIn } from '../support/github-api-stand-in.js';
-import { runAction } from '../support/run-action.js';
-import { CLI, ensureBundle, runNode } from '../support/run-node.js';
+import { setUpE2eRun } from '../support/e2e-run.js';
 import { SECRET_ENCODINGS } from '../support/secret-encodings.js';
 import type { StagingServer } from '../support/staging-server.js';
-import { startStagingServer } from '../support/staging-server.js';
 
 const TOKEN = 'ghs_secretEchoFormsToken0123456789';
 /** Sent as a header value, so ASCII; it has characters that every encoding treats differently. */
 const API_KEY = 'Sk live/7f+3a=9c&41"d2%zz~<q>';
 const FORMS = Object.entries(SECRET_ENCODINGS);
-
-let staging: StagingServer;
-let api: GitHubApiStandIn;
-let workspace: string;
 
 /** A form as a header or reason phrase can carry it (no line breaks, Latin-1); undefined when it cannot. */
 function asHeader(form: string): string | undefined {
@@ -36,10 +25,16 @@ function keyOf(request: IncomingMessage): string {
   return String(request.headers['x-api-key'] ?? '');
 }
 
-beforeAll(async () => {
-  await ensureBundle();
-  staging = await startStagingServer();
-  api = await startGitHubApiStandIn({ token: TOKEN });
+const e2e = setUpE2eRun({
+  prefix: 'wc-secret-forms-',
+  token: TOKEN,
+  env: { API_KEY },
+  routes: routeEchoes,
+  contracts: { 'webhook-contracts.yml': makeContract() },
+});
+
+/** `/form-N` echoes the secret in form N in the body, reason phrase and Location; `/cut-N` at the snippet's cut. */
+function routeEchoes(staging: StagingServer): void {
   FORMS.forEach(([, encode], index) => {
     staging.route(`/form-${index}`, (request, response) => {
       const form = encode(keyOf(request));
@@ -55,14 +50,16 @@ beforeAll(async () => {
       response.end(`${'x'.repeat(294)}${encode(keyOf(request))} and more`);
     });
   });
-  workspace = await mkdtemp(path.join(os.tmpdir(), 'wc-secret-forms-'));
+}
+
+function makeContract(): string {
   const webhooks = FORMS.flatMap((_form, index) => [
     `  - name: Form ${index}`,
     `    url: '\${STAGING_URL}/form-${index}'`,
     `  - name: Cut ${index}`,
     `    url: '\${STAGING_URL}/cut-${index}'`,
   ]);
-  const contract = [
+  return [
     'version: 1',
     'defaults:',
     "  headers: { X-Api-Key: '${API_KEY}' }",
@@ -70,14 +67,7 @@ beforeAll(async () => {
     ...webhooks,
     '',
   ].join('\n');
-  await writeFile(path.join(workspace, 'webhook-contracts.yml'), contract);
-}, 120_000);
-
-afterAll(async () => {
-  await staging.close();
-  await api.close();
-  await rm(workspace, { recursive: true, force: true });
-});
+}
 
 /** Every form of the secret, and its start as the issue saw it left by a cut. */
 function expectNoSecret(where: string, text: string): void {
@@ -102,21 +92,17 @@ function stringsOf(json: string): string {
 
 describe('a server echoing the secret in every form, through the built CLI', () => {
   it('shows no form on the console or in the JSON and JUnit reports', async () => {
-    const result = await runNode(
-      [CLI, 'run', '--report-json', 'report.json', '--report-junit', 'junit.xml'],
-      {
-        cwd: workspace,
-        env: { PATH: process.env['PATH'] ?? '', STAGING_URL: staging.url, API_KEY, NO_COLOR: '1' },
-      },
-    );
+    const result = await e2e.runCli(['run', '--report-json', 'report.json', '--report-junit', 'junit.xml'], {
+      env: { NO_COLOR: '1' },
+    });
     expect(result.code, result.stderr).toBe(1);
     // Every route was called and echoed: otherwise this proves nothing.
     FORMS.forEach((_form, index) => {
-      expect(staging.hits(`/form-${index}`)).toBeGreaterThan(0);
-      expect(staging.hits(`/cut-${index}`)).toBeGreaterThan(0);
+      expect(e2e.staging.hits(`/form-${index}`)).toBeGreaterThan(0);
+      expect(e2e.staging.hits(`/cut-${index}`)).toBeGreaterThan(0);
     });
-    const json = await readFile(path.join(workspace, 'report.json'), 'utf8');
-    const junit = await readFile(path.join(workspace, 'junit.xml'), 'utf8');
+    const json = await e2e.readFile('report.json');
+    const junit = await e2e.readFile('junit.xml');
     expect(json).toContain('***');
     expectNoSecret('stdout', result.stdout);
     expectNoSecret('stderr', result.stderr);
@@ -128,25 +114,15 @@ describe('a server echoing the secret in every form, through the built CLI', () 
 
 describe('a server echoing the secret in every form, through the built action', () => {
   it('shows no form in the log, the job summary or the comment', async () => {
-    const result = await runAction({
-      token: TOKEN,
-      workspace,
-      apiUrl: api.url,
-      inputs: { 'allowed-hosts': `127.0.0.1:${staging.port}`, comment: 'always' },
-      env: { STAGING_URL: staging.url, API_KEY },
-    });
+    const result = await e2e.runAction({ inputs: { comment: 'always' } });
     expect(result.exitCode).toBe(1);
     expect(result.outputs['failed']).toBe(String(FORMS.length * 2));
-    const comment = api.comments('Codertocat', 'Hello-World', 2).at(-1)?.body ?? '';
+    const comment = result.comment ?? '';
     expect(comment).toContain('checks failed');
     expect(result.summary).toContain('***');
     // `::add-mask::` lines are how the runner is told the forms to mask (it never prints them): all else is checked.
-    const log = result.stdout
-      .split('\n')
-      .filter((line) => !line.startsWith('::add-mask::'))
-      .join('\n');
     expect(result.stdout).toContain(`::add-mask::${API_KEY.replace(/%/g, '%25')}`);
-    expectNoSecret('the log', log);
+    expectNoSecret('the log', result.log);
     expectNoSecret('stderr', result.stderr);
     expectNoSecret('the job summary', result.summary);
     expectNoSecret('the comment', comment);

@@ -3,47 +3,26 @@
  * a workflow or job name with line breaks still finds the one comment, and invisible characters from a pull
  * request's contract (zero-width, bidi controls, tag characters) reach neither the comment nor the summary.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { quoteYaml } from '../support/contract-yaml.js';
-import type { GitHubApiStandIn } from '../support/github-api-stand-in.js';
-import { startGitHubApiStandIn } from '../support/github-api-stand-in.js';
-import type { ActionRun, RunActionOptions } from '../support/run-action.js';
-import { runAction } from '../support/run-action.js';
-import type { StagingServer } from '../support/staging-server.js';
-import { startStagingServer } from '../support/staging-server.js';
+import type { ActionRunOptions, E2eActionRun } from '../support/e2e-run.js';
+import { setUpE2eRun } from '../support/e2e-run.js';
 
 const TOKEN = 'ghs_untrustedCommentToken0123456789ab';
-const OWNER = 'Codertocat';
-const REPO = 'Hello-World';
-/** The number in test/fixtures/pull-request-opened.json. */
-const PR_NUMBER = 2;
 /** Characters a reviewer cannot see, or that make text read differently from what it is. */
 const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Variation_Selector}]/u;
 
-let api: GitHubApiStandIn;
-let staging: StagingServer;
-
-beforeAll(async () => {
-  api = await startGitHubApiStandIn({ token: TOKEN });
-  staging = await startStagingServer();
-  // A failing answer whose body quotes the text it was sent, as an error page might.
-  staging.route('/fail', (_request, response, body) => {
-    response.writeHead(500, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ error: 'upstream down', echo: body }));
-  });
+// A failing answer whose body quotes the text it was sent, as an error page might.
+const e2e = setUpE2eRun({
+  prefix: 'wc-untrusted-comment-',
+  token: TOKEN,
+  routes: (staging) =>
+    staging.route('/fail', (_request, response, body) => {
+      response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: 'upstream down', echo: body }));
+    }),
 });
-
-afterAll(async () => {
-  await api.close();
-  await staging.close();
-});
-
-beforeEach(() => api.reset());
 
 function makeContract(webhook: string, sample: string): string {
   return [
@@ -62,21 +41,9 @@ function makeContract(webhook: string, sample: string): string {
   ].join('\n');
 }
 
-async function run(contract: string, overrides: Partial<RunActionOptions> = {}): Promise<ActionRun> {
-  const workspace = await mkdtemp(path.join(os.tmpdir(), 'wc-untrusted-comment-'));
-  await writeFile(path.join(workspace, 'webhook-contracts.yml'), contract);
-  return runAction({
-    token: TOKEN,
-    workspace,
-    apiUrl: api.url,
-    ...overrides,
-    inputs: { 'allowed-hosts': `127.0.0.1:${staging.port}` },
-    env: { STAGING_URL: staging.url },
-  });
-}
-
-function comments(): { id: number; body: string }[] {
-  return api.comments(OWNER, REPO, PR_NUMBER);
+async function run(contract: string, overrides: ActionRunOptions = {}): Promise<E2eActionRun> {
+  const workspace = await e2e.makeWorkspace({ 'webhook-contracts.yml': contract });
+  return e2e.runAction({ ...overrides, workspace });
 }
 
 describe('the sticky comment of the built action', () => {
@@ -89,15 +56,15 @@ describe('the sticky comment of the built action', () => {
 
     expect(first.exitCode).toBe(1);
     expect(second.exitCode).toBe(1);
-    expect(comments()).toHaveLength(1);
-    const [comment] = comments();
+    expect(e2e.comments()).toHaveLength(1);
+    const [comment] = e2e.comments();
     expect(second.outputs['comment-url']).toBe(first.outputs['comment-url']);
     expect(second.outputs['comment-url']).toContain(`#issuecomment-${comment?.id}`);
     // The marker is the comment's first line, one inert HTML comment.
     const firstLine = comment?.body.split('\n')[0] ?? '';
     expect(firstLine).toMatch(/^<!-- webhook-contracts:[^<>]*\/[^<>]* -->$/);
     expect(firstLine.slice(4, -3)).not.toContain('--');
-    expect(api.violations).toEqual([]);
+    expect(e2e.api.violations).toEqual([]);
   });
 
   it('keeps a job apart from a job whose name differs only by an invisible character', async () => {
@@ -106,7 +73,7 @@ describe('the sticky comment of the built action', () => {
     await run(contract, { workflow: 'Contracts', job: 'webhooks' });
     await run(contract, { workflow: 'Contracts', job: 'web\u200bhooks' });
 
-    expect(comments()).toHaveLength(2);
+    expect(e2e.comments()).toHaveLength(2);
   });
 });
 
@@ -129,7 +96,7 @@ describe('invisible characters in the comment and the job summary', () => {
     );
 
     expect(result.exitCode).toBe(1);
-    const [comment] = comments();
+    const [comment] = e2e.comments();
     for (const [where, text] of [
       ['comment', comment?.body ?? ''],
       ['summary', result.summary],

@@ -68,3 +68,21 @@ export function quoteYaml(text: string): string {
       : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
+
+/**
+ * The lines of a webhook under `webhooks:` that POSTs a lead's `Email Address` as JSON with the `${API_KEY}`
+ * header and maps the answer's `data.score` to the field `leadScore`. `name` and `url` are YAML scalars, written
+ * as they are (quote them with quoteYaml when they hold any text).
+ */
+export function makeScoreWebhookYaml(name: string, url: string): string[] {
+  return [
+    `  - name: ${name}`,
+    `    url: ${url}`,
+    '    method: POST',
+    "    headers: { Content-Type: application/json, X-Api-Key: '${API_KEY}' }",
+    '    template: \'{"email": {{lead.Email Address}}}\'',
+    '    encoding: json',
+    '    responseType: json',
+    '    mappings: { data.score: leadScore }',
+  ];
+}

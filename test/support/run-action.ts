@@ -52,6 +52,8 @@ export interface ActionRun {
   /** GITHUB_STEP_SUMMARY's content. */
   readonly summary: string;
   readonly commands: readonly WorkflowCommand[];
+  /** RUNNER_TEMP of the run (the JSON report goes there when no path is given); the caller deletes it. */
+  readonly runnerTemp: string;
 }
 
 interface ActionYml {
@@ -103,6 +105,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     outputs: parseGitHubOutput(await readFile(outputFile, 'utf8')),
     summary: await readFile(summaryFile, 'utf8'),
     commands: parseWorkflowCommands(stdout),
+    runnerTemp,
   };
 }
 
