@@ -14,6 +14,8 @@ export interface SendOptions {
   readonly timeoutMs: number;
   /** Bodies over this are cut off and reported as `too-large`. */
   readonly maxBodyBytes: number;
+  /** How failure messages name the request's host (src/requests/describe-host.ts); as written when absent. */
+  readonly describeHost?: (url: string) => string;
 }
 
 /** Sends one rendered request and reports what happened; never throws for network faults. */

@@ -6,6 +6,7 @@
  */
 import { isSecretEnvName, NO_PUBLIC_ENV } from '../contracts/public-env.js';
 import type { PublicEnvNames } from '../contracts/public-env.js';
+import type { NamedSecret } from '../requests/describe-host.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -14,10 +15,12 @@ export interface RecordedEnv {
   readonly env: Env;
   /** The values of the variables that are not public read so far, deduplicated: the secrets. */
   readonly values: () => string[];
+  /** The same values, each with the variables it was read from: messages name a variable, never its value. */
+  readonly named: () => NamedSecret[];
 }
 
 export function recordEnvReads(source: Env, publicEnv: PublicEnvNames = NO_PUBLIC_ENV): RecordedEnv {
-  const read = new Set<string>();
+  const read = new Map<string, Set<string>>();
   // Only `get`: Object.entries, spreads and JSON.stringify read each value through it as well.
   const env = new Proxy(source, {
     get(target, name, receiver) {
@@ -27,10 +30,17 @@ export function recordEnvReads(source: Env, publicEnv: PublicEnvNames = NO_PUBLI
         typeof value === 'string' &&
         value !== '' &&
         isSecretEnvName(name, publicEnv)
-      )
-        read.add(value);
+      ) {
+        const names = read.get(value);
+        if (names === undefined) read.set(value, new Set([name]));
+        else names.add(name);
+      }
       return value;
     },
   });
-  return { env, values: () => [...read] };
+  return {
+    env,
+    values: () => [...read.keys()],
+    named: () => [...read].map(([value, names]) => ({ value, names: [...names] })),
+  };
 }

@@ -11,6 +11,8 @@ import { capProblemsPerFile } from '../contracts/cap-problems.js';
 import { ContractFileError, formatProblem } from '../contracts/errors.js';
 import type { ContractProblem } from '../contracts/errors.js';
 import { checkHostPolicy } from '../requests/host-policy.js';
+import { createHostDescriber } from '../requests/describe-host.js';
+import type { DescribeHost } from '../requests/describe-host.js';
 import { createSecretBearingTest } from '../requests/secret-bearing.js';
 import type { SecretBearingTest } from '../requests/secret-bearing.js';
 import { recordEnvReads } from './record-env-reads.js';
@@ -72,9 +74,13 @@ export async function runContracts(settings: RunSettings, deps: RunDeps): Promis
   // The loader's own list, and every value it read from the environment by any route.
   const secrets = [...new Set([...files.flatMap((file) => file.secrets), ...recorded.values()])];
   // Every check is prepared, not just this shard's, so each job of a matrix finds the same contract errors.
+  const named = recorded.named();
+  const namedValues = new Set(named.map((secret) => secret.value));
+  const unnamed = secrets.filter((value) => !namedValues.has(value));
   const all = prepareChecks(planChecks(files), settings, {
     isSecretBearing: createSecretBearingTest(secrets),
     redact: createRedactor(secrets),
+    describeHost: createHostDescriber([...named, ...unnamed.map((value) => ({ value, names: [] }))]),
   });
   const { shard } = settings;
   if (shard !== undefined) assertShard(shard);
@@ -106,7 +112,11 @@ export async function runContracts(settings: RunSettings, deps: RunDeps): Promis
 function prepareChecks(
   plan: readonly PlannedCheck[],
   settings: RunSettings,
-  { isSecretBearing, redact }: { isSecretBearing: SecretBearingTest; redact: Redact },
+  {
+    isSecretBearing,
+    redact,
+    describeHost,
+  }: { isSecretBearing: SecretBearingTest; redact: Redact; describeHost: DescribeHost },
 ): PreparedCheck[] {
   const problems = new Map<string, ContractProblem>();
   const collect = (error: unknown): void => {
@@ -134,6 +144,7 @@ function prepareChecks(
       sendOptions.set(webhook, {
         timeoutMs: Math.min(settings.timeoutMs ?? webhook.timeoutMs, MARKETO_TIMEOUT_MS),
         maxBodyBytes: settings.maxBodyBytes,
+        describeHost,
       });
     }
     const judge = judges.get(webhook);
@@ -154,7 +165,11 @@ function prepareChecks(
     const policyKey = `${carriesSecret ? 'secret' : 'plain'} ${request.url}`;
     let reason = policies.get(policyKey);
     if (reason === undefined && !policies.has(policyKey)) {
-      reason = checkHostPolicy(request.url, { carriesSecret, allowedHosts: settings.allowedHosts });
+      reason = checkHostPolicy(request.url, {
+        carriesSecret,
+        allowedHosts: settings.allowedHosts,
+        describeHost,
+      });
       policies.set(policyKey, reason);
     }
     prepared.push(

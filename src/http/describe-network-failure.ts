@@ -3,7 +3,8 @@
  * `blocked` when the guarded lookup refused the host's address.
  */
 import type { CallOutcome } from '../judging/call-outcome.js';
-import { readWrittenHost } from '../requests/written-host.js';
+import { describeWrittenHost, hideHostSpellings } from '../requests/describe-host.js';
+import type { DescribeHost } from '../requests/describe-host.js';
 
 /** Codes whose errors mean "the budget ran out" rather than "the network failed". */
 const TIMEOUT_CODES: ReadonlySet<string> = new Set([
@@ -18,13 +19,15 @@ export function describeFailure(
   url: string,
   timeoutMs: number,
   latencyMs: number,
+  describeHost: DescribeHost = describeWrittenHost,
 ): CallOutcome {
   const code = errorCode(error);
   if (TIMEOUT_CODES.has(code)) return { kind: 'timeout', timeoutMs, latencyMs, attempts: 1 };
+  const message = describeNetworkError(code, error, url, describeHost);
   // The guard refused the host's address: the same refusal as the host policy's, before any connection (and
   // not a network fault a retry could get past).
-  if (code === 'EHOSTBLOCKED') return { kind: 'blocked', message: describeNetworkError(code, error, url) };
-  return { kind: 'network', code, message: describeNetworkError(code, error, url), latencyMs, attempts: 1 };
+  if (code === 'EHOSTBLOCKED') return { kind: 'blocked', message };
+  return { kind: 'network', code, message, latencyMs, attempts: 1 };
 }
 
 function errorCode(error: unknown): string {
@@ -41,9 +44,12 @@ function errorCode(error: unknown): string {
   return error.name !== '' && error.name !== 'Error' ? error.name : 'UNKNOWN';
 }
 
-function describeNetworkError(code: string, error: unknown, url: string): string {
-  const host = hostOf(url);
-  const detail = (error instanceof Error ? error.message : String(error)).trim();
+function describeNetworkError(code: string, error: unknown, url: string, describeHost: DescribeHost): string {
+  // As written, or by the variable it came from when that text would show a part of a secret (describe-host.ts).
+  const host = describeHost(url);
+  const said = (error instanceof Error ? error.message : String(error)).trim();
+  // The error's own words name the host as the resolver or TLS saw it: hidden the same way.
+  const detail = host === describeWrittenHost(url) ? said : hideHostSpellings(said, url, host);
   switch (code) {
     case 'ECONNREFUSED': {
       // Through HTTP(S)_PROXY the refused connection may be the one to the proxy: say so rather than blame the
@@ -68,7 +74,7 @@ function describeNetworkError(code: string, error: unknown, url: string): string
     case 'ENETUNREACH':
       return `${host} is unreachable from this runner`;
     case 'EHOSTBLOCKED': {
-      // The guard names the hostname as the URL parser normalised it; name it as written (see hostOf).
+      // The guard names the hostname as the URL parser normalised it; name it as the describer does.
       const address = (error as { address?: unknown }).address;
       return typeof address === 'string'
         ? `${host} resolves to ${address}, a link-local or cloud metadata address, which is never called`
@@ -109,9 +115,4 @@ function targetPort(url: string): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** As written, not as WHATWG normalises it: a `${NAME}` secret in the hostname stays in the form that is redacted. */
-function hostOf(url: string): string {
-  return readWrittenHost(url, url);
 }

@@ -104,7 +104,7 @@ interface Transport {
 function sendRequest(
   { dispatcher, targets: parseTarget, checkProxyHost }: Transport,
   request: RenderedRequest,
-  { timeoutMs, maxBodyBytes }: SendOptions,
+  { timeoutMs, maxBodyBytes, describeHost }: SendOptions,
 ): Promise<CallOutcome> {
   const started = performance.now();
   const elapsed = (): number => Math.round(performance.now() - started);
@@ -190,7 +190,7 @@ function sendRequest(
         });
       },
       onResponseError(_ctrl, error) {
-        finish(describeFailure(error, request.url, timeoutMs, elapsed()));
+        finish(describeFailure(error, request.url, timeoutMs, elapsed(), describeHost));
       },
     };
 
@@ -198,7 +198,7 @@ function sendRequest(
     try {
       target = parseTarget(request.url);
     } catch (error) {
-      finish(describeFailure(error, request.url, timeoutMs, elapsed()));
+      finish(describeFailure(error, request.url, timeoutMs, elapsed(), describeHost));
       return;
     }
     const dispatch = (): void => {
@@ -215,7 +215,7 @@ function sendRequest(
         );
       } catch (error) {
         // undici rejects some malformed requests (bad header values) synchronously.
-        finish(describeFailure(error, request.url, timeoutMs, elapsed()));
+        finish(describeFailure(error, request.url, timeoutMs, elapsed(), describeHost));
       }
     };
     if (checkProxyHost === undefined) {
@@ -226,7 +226,7 @@ function sendRequest(
       // The whole-call timer may have run out while the name was resolving.
       if (settled) return;
       if (error === null) dispatch();
-      else finish(describeFailure(error, request.url, timeoutMs, elapsed()));
+      else finish(describeFailure(error, request.url, timeoutMs, elapsed(), describeHost));
     });
   });
 }

@@ -11,14 +11,17 @@
  */
 import { matchesAllowedHost, parseAllowedHost } from './allowed-hosts.js';
 import type { AllowedHost } from './allowed-hosts.js';
+import { describeWrittenHost } from './describe-host.js';
+import type { DescribeHost } from './describe-host.js';
 import { isForbiddenAddress } from './forbidden-address.js';
-import { readWrittenHost } from './written-host.js';
 
 export interface HostPolicyOptions {
   /** True when a value read from the environment is in the request's URL, headers or body. */
   readonly carriesSecret: boolean;
   /** Hosts a secret may go to (see allowed-hosts.ts), or `any`. An entry that does not parse matches nothing. */
   readonly allowedHosts: readonly string[] | 'any';
+  /** How a reason names the refused host (describe-host.ts); as written when no secrets are known. */
+  readonly describeHost?: DescribeHost;
 }
 
 /** Hostnames that answer with instance metadata on the big clouds, whatever they resolve to. */
@@ -40,8 +43,10 @@ export function checkHostPolicy(url: string, options: HostPolicyOptions): string
     return `only http and https URLs are called, not ${target.protocol}`;
   }
   const hostname = target.hostname.replace(/\.+$/, '');
+  // Named as written, or by the variable it came from: never a part of a secret (describe-host.ts).
+  const describeHost = options.describeHost ?? describeWrittenHost;
   if (METADATA_HOSTNAMES.has(hostname) || isForbiddenAddress(hostname)) {
-    return `${target.host} is a link-local or cloud metadata address, which is never called`;
+    return `${describeHost(url)} is a link-local or cloud metadata address, which is never called`;
   }
   if (!options.carriesSecret || options.allowedHosts === 'any') return undefined;
 
@@ -50,9 +55,8 @@ export function checkHostPolicy(url: string, options: HostPolicyOptions): string
     matchesAllowedHost(entry, hostname, port),
   );
   if (allowed) return undefined;
-  // As written, not `target.host`: a secret in the hostname must reach the redactor in the form it knows.
   return (
-    `the request carries a secret and ${readWrittenHost(url, target.host)} is not in allowed-hosts` +
+    `the request carries a secret and ${describeHost(url)} is not in allowed-hosts` +
     (options.allowedHosts.length === 0 ? ' (which is empty)' : ` (${options.allowedHosts.join(', ')})`)
   );
 }

@@ -7,13 +7,28 @@
  */
 
 /** `scheme://[userinfo@]host[:port]`: the authority ends at the first `/`, `?`, `#` or `\`. */
-const AUTHORITY = /^\s*[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:[^/?#\\]*@)?([^/?#\\]*)/;
+const AUTHORITY = /^\s*[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:[^/?#\\]*@)?([^/?#\\]*)/d;
+
+/** Where `host[:port]` is written in a URL's text: `url.slice(start, end)`. */
+export interface WrittenHost {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Finds `host[:port]` as written in `url`, without any userinfo; undefined when there is no `scheme://host`. */
+export function findWrittenHost(url: string): WrittenHost | undefined {
+  const match = AUTHORITY.exec(url);
+  const text = match?.[1];
+  const span = match?.indices?.[1];
+  if (text === undefined || text === '' || span === undefined) return undefined;
+  return { text, start: span[0], end: span[1] };
+}
 
 /**
  * Returns `host[:port]` exactly as written in `url`, without any userinfo (which may hold a password), or
  * `fallback` when the text has no `scheme://authority` to read it from.
  */
 export function readWrittenHost(url: string, fallback: string): string {
-  const host = AUTHORITY.exec(url)?.[1];
-  return host === undefined || host === '' ? fallback : host;
+  return findWrittenHost(url)?.text ?? fallback;
 }

@@ -19,3 +19,16 @@ describe('recordEnvReads', () => {
     expect(recorded.values().sort()).toEqual(['a', 'b']);
   });
 });
+
+describe('recordEnvReads names', () => {
+  it('keeps the variables each value was read from, and leaves the public ones out', () => {
+    const recorded = recordEnvReads(
+      { A_URL: 'https://a.example', B_URL: 'https://a.example', REGION: 'eu-west-1' },
+      new Set(['REGION']),
+    );
+    void recorded.env['A_URL'];
+    void recorded.env['B_URL'];
+    void recorded.env['REGION'];
+    expect(recorded.named()).toEqual([{ value: 'https://a.example', names: ['A_URL', 'B_URL'] }]);
+  });
+});

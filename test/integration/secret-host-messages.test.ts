@@ -1,0 +1,190 @@
+/**
+ * A message that names a request's host shows no part of a secret (src/requests/describe-host.ts), tried against
+ * the built CLI (dist/cli.js: console, JSON, JUnit, `render`) and the built action (dist/index.js: log,
+ * annotations, job summary, sticky comment) as child processes. The secrets are whole URLs or the start of one,
+ * as `${STAGING_URL}` usually is, so the whole-value redaction alone would leave the host and port in a `blocked`
+ * or `network` message.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { findClosedPort } from '../support/find-closed-port.js';
+import { startGitHubApiStandIn } from '../support/github-api-stand-in.js';
+import type { GitHubApiStandIn } from '../support/github-api-stand-in.js';
+import { runAction } from '../support/run-action.js';
+import { CLI, ensureBundle, runNode } from '../support/run-node.js';
+import { startStagingServer } from '../support/staging-server.js';
+import type { StagingServer } from '../support/staging-server.js';
+import { stringify } from '../support/yaml-text.js';
+
+const TOKEN = 'ghs_secretHostMessages0123456789';
+const KEY = 'Zq81xWv0PpKey';
+
+let server: StagingServer;
+let api: GitHubApiStandIn;
+let dir: string;
+let closedPort: number;
+let env: Record<string, string>;
+
+interface JsonReport {
+  readonly checks: readonly {
+    readonly webhook: string;
+    readonly failures: readonly { readonly kind: string; readonly message: string }[];
+  }[];
+}
+
+const WEBHOOKS = {
+  whole: 'Whole URL from a secret',
+  refused: 'Refused, URL from a secret',
+  straddle: 'Secret ends inside the host',
+} as const;
+
+beforeAll(async () => {
+  await ensureBundle();
+  server = await startStagingServer();
+  api = await startGitHubApiStandIn({ token: TOKEN });
+  closedPort = await findClosedPort();
+  server.route('/hook', (_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end('{"ok":true}');
+  });
+  env = {
+    STAGING_URL: `${server.url}/hook?key=${KEY}`,
+    CLOSED_URL: `http://127.0.0.1:${closedPort}/hook?key=${KEY}`,
+    // Ends in the middle of the host: the rest is written in the contract.
+    HOST_START: 'http://0x7f.0',
+  };
+  dir = await mkdtemp(path.join(os.tmpdir(), 'wc-secret-hosts-'));
+  const contract = {
+    version: 1,
+    samples: { alice: { lead: { Id: '1' } } },
+    webhooks: [
+      { name: WEBHOOKS.whole, url: '${STAGING_URL}', method: 'POST' },
+      { name: WEBHOOKS.refused, url: '${CLOSED_URL}', method: 'POST' },
+      { name: WEBHOOKS.straddle, url: `\${HOST_START}.0.1:${closedPort}/x`, method: 'POST' },
+    ],
+  };
+  await writeFile(path.join(dir, 'webhook-contracts.yml'), stringify(contract));
+}, 120_000);
+
+afterAll(async () => {
+  await server.close();
+  await api.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  api.reset();
+});
+
+/** No part of the hosts the secrets name: not the address, not its start, not either port. */
+function expectNoSecretHost(text: string): void {
+  expect(text).not.toContain('127.0.0');
+  expect(text).not.toContain('0x7f');
+  expect(text).not.toContain(String(server.port));
+  expect(text).not.toContain(String(closedPort));
+  expect(text).not.toContain(KEY);
+}
+
+function messagesByWebhook(report: JsonReport): Record<string, string[]> {
+  return Object.fromEntries(
+    report.checks.map((check) => [check.webhook, check.failures.map((f) => `${f.kind}: ${f.message}`)]),
+  );
+}
+
+describe('the built CLI', () => {
+  async function runCli(args: readonly string[]): Promise<{ text: string; report: JsonReport }> {
+    const result = await runNode(
+      [CLI, 'run', '--report-json', 'report.json', '--report-junit', 'report.xml', ...args],
+      { cwd: dir, env: { ...env, NO_COLOR: '1' } },
+    );
+    expect(result.code, result.stderr).toBe(1);
+    const json = await readFile(path.join(dir, 'report.json'), 'utf8');
+    const junit = await readFile(path.join(dir, 'report.xml'), 'utf8');
+    return { text: result.stdout + result.stderr + json + junit, report: JSON.parse(json) as JsonReport };
+  }
+
+  it('names the variable in a blocked message, never the host or port it holds', async () => {
+    const { text, report } = await runCli(['--allowed-hosts', 'api.example.com']);
+    const notAllowed = (name: string): string =>
+      `blocked: the request carries a secret and the host read from \${${name}} is not in allowed-hosts (api.example.com)`;
+    expect(messagesByWebhook(report)).toEqual({
+      [WEBHOOKS.whole]: [notAllowed('STAGING_URL')],
+      [WEBHOOKS.refused]: [notAllowed('CLOSED_URL')],
+      [WEBHOOKS.straddle]: [notAllowed('HOST_START')],
+    });
+    expectNoSecretHost(text);
+    expect(server.hits('/hook')).toBe(0);
+  });
+
+  it('names the variable in a network failure, never the host or port it holds', async () => {
+    const { text, report } = await runCli([]);
+    expect(messagesByWebhook(report)).toEqual({
+      [WEBHOOKS.whole]: [],
+      [WEBHOOKS.refused]: ['network: ECONNREFUSED: connection refused by the host read from ${CLOSED_URL}'],
+      [WEBHOOKS.straddle]: ['network: ECONNREFUSED: connection refused by the host read from ${HOST_START}'],
+    });
+    expectNoSecretHost(text);
+  });
+
+  it('render masks each secret whole and shows only what the contract wrote', async () => {
+    const result = await runNode([CLI, 'render'], { cwd: dir, env: { ...env, NO_COLOR: '1' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('POST ***\n');
+    expect(result.stdout).toContain(`POST ***.0.1:${closedPort}/x\n`);
+    expect(result.stdout).not.toContain('127.0.0');
+    expect(result.stdout).not.toContain('0x7f');
+    expect(result.stdout).not.toContain(KEY);
+  });
+});
+
+describe('the built action', () => {
+  async function runBuiltAction(allowedHosts: string): Promise<{ text: string; report: JsonReport }> {
+    const result = await runAction({
+      token: TOKEN,
+      workspace: dir,
+      apiUrl: api.url,
+      inputs: { comment: 'always', 'allowed-hosts': allowedHosts, 'report-json': 'action-report.json' },
+      env,
+    });
+    expect(result.exitCode, result.stderr).toBe(1);
+    // `::add-mask::` lines hand the secrets to the runner's masking: that is where they must appear.
+    const log = result.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n');
+    const annotations = result.commands
+      .filter((command) => command.command !== 'add-mask')
+      .map((command) => `${command.message} ${JSON.stringify(command.properties)}`);
+    const comments = api.comments('Codertocat', 'Hello-World', 2).map((comment) => comment.body);
+    expect(comments).toHaveLength(1);
+    const json = await readFile(path.join(dir, 'action-report.json'), 'utf8');
+    return {
+      text: [log, result.stderr, result.summary, ...annotations, ...comments, json].join('\n'),
+      report: JSON.parse(json) as JsonReport,
+    };
+  }
+
+  it('names the variable in blocked messages (allowed-hosts empty), in every report', async () => {
+    const { text, report } = await runBuiltAction('');
+    for (const messages of Object.values(messagesByWebhook(report))) {
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatch(
+        /^blocked: the request carries a secret and the host read from \$\{[A-Z_]+\} is/,
+      );
+    }
+    expect(text).toContain('the host read from ${CLOSED_URL}');
+    expectNoSecretHost(text);
+  });
+
+  it('names the variable in network failures, in every report', async () => {
+    const { text, report } = await runBuiltAction('127.0.0.1');
+    expect(messagesByWebhook(report)[WEBHOOKS.refused]).toEqual([
+      'network: ECONNREFUSED: connection refused by the host read from ${CLOSED_URL}',
+    ]);
+    // The allowed-hosts input is the workflow's own text, shown in no message of this run.
+    expectNoSecretHost(text);
+  });
+});
