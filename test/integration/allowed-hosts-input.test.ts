@@ -2,35 +2,17 @@
  * `allowed-hosts` entries are read by one parser in the built CLI (dist/cli.js) and the built action
  * (dist/index.js): an entry that is not a host fails both with exit code 2 and the same words, and nothing is sent.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { runAction } from '../support/run-action.js';
-import { CLI, ensureBundle, runNode } from '../support/run-node.js';
-import { startStagingServer } from '../support/staging-server.js';
-import type { StagingServer } from '../support/staging-server.js';
+import { setUpE2eRun } from '../support/e2e-run.js';
 
-let server: StagingServer;
-let dir: string;
-
-beforeAll(async () => {
-  await ensureBundle();
-  server = await startStagingServer();
-  dir = await mkdtemp(path.join(os.tmpdir(), 'wc-allowed-'));
-  await writeFile(
-    path.join(dir, 'webhook-contracts.yml'),
-    `version: 1\nwebhooks:\n  - name: Hook\n    url: '${server.url}/json'\n    headers: { X-Key: '\${KEY}' }\n`,
-  );
-}, 120_000);
-
-afterAll(async () => {
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
+const e2e = setUpE2eRun({
+  prefix: 'wc-allowed-',
+  env: { KEY: 'k-allowed-1', NO_COLOR: '1' },
+  contracts: (staging) => ({
+    'webhook-contracts.yml': `version: 1\nwebhooks:\n  - name: Hook\n    url: '${staging.url}/json'\n    headers: { X-Key: '\${KEY}' }\n`,
+  }),
 });
-
-beforeEach(() => server.resetStats());
 
 const REASONS = [
   [
@@ -51,26 +33,24 @@ const REASONS = [
 
 describe.each(REASONS)('the entry %j', (entry, reason) => {
   it('is refused by the built CLI, exit code 2', async () => {
-    const result = await runNode(
-      [CLI, 'run', 'webhook-contracts.yml', '--allowed-hosts', `ok.example.com,${entry}`],
-      { cwd: dir, env: { KEY: 'k-allowed-1', NO_COLOR: '1' } },
-    );
+    const result = await e2e.runCli([
+      'run',
+      'webhook-contracts.yml',
+      '--allowed-hosts',
+      `ok.example.com,${entry}`,
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`--allowed-hosts: '${entry}' ${reason}.`);
-    expect(server.connections()).toBe(0);
+    expect(e2e.staging.connections()).toBe(0);
   });
 
   it('is refused by the built action with the same words, exit code 2', async () => {
-    const result = await runAction({
-      token: 'ghs_allowedHostsToken0123456789',
-      workspace: dir,
-      apiUrl: 'http://127.0.0.1:9',
+    const result = await e2e.runAction({
       inputs: { comment: 'never', 'allowed-hosts': `ok.example.com\n${entry}` },
-      env: { KEY: 'k-allowed-1' },
     });
     expect(result.exitCode).toBe(2);
     const errors = result.commands.filter((command) => command.command === 'error').map((c) => c.message);
     expect(errors).toContain(`Input 'allowed-hosts': '${entry}' ${reason}.`);
-    expect(server.connections()).toBe(0);
+    expect(e2e.staging.connections()).toBe(0);
   });
 });

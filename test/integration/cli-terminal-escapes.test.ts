@@ -3,52 +3,38 @@
  * from webhook names, sample names and values, templates, reason phrases, response bodies or report files, on
  * stdout or stderr, for `run`, `render`, `merge` and their errors. Each such character is shown as an escape.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { quoteYaml } from '../support/contract-yaml.js';
+import { setUpE2eRun } from '../support/e2e-run.js';
 import { HOSTILE_TERMINAL_TEXTS } from '../support/hostile-text.js';
 import type { NodeResult } from '../support/run-node.js';
-import { CLI, ensureBundle, runNode } from '../support/run-node.js';
-import type { StagingServer } from '../support/staging-server.js';
-import { startStagingServer } from '../support/staging-server.js';
 
 /** Anything a terminal would act on or not draw; a line break is the only control the CLI itself writes here. */
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Variation_Selector}]/u;
 /** HTTP reason phrases may hold bytes 0x80-0xff: the C1 controls among them are read as such. */
 const HOSTILE_REASON = 'c1\u009b2J\u009d0;t\u009c';
 
-let server: StagingServer;
-let dir: string;
-
-beforeAll(async () => {
-  await ensureBundle();
-  server = await startStagingServer();
-  // Even webhooks get a 200 whose mapped value (quoted in the failure) is the hostile text; odd ones a 500 with
-  // C1 controls in the reason phrase and the hostile text as the body.
-  server.route('/hostile', (request, response) => {
-    const query = new URL(request.url ?? '/', 'http://x').searchParams;
-    const text = query.get('text') ?? '';
-    if (Number(query.get('i')) % 2 === 0) {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ data: { score: text } }));
-      return;
-    }
-    response.writeHead(500, HOSTILE_REASON, {
-      'content-type': 'text/plain',
-    });
-    response.end(text);
-  });
-  dir = await mkdtemp(path.join(os.tmpdir(), 'wc-terminal-'));
-  await writeFile(path.join(dir, 'hostile.yml'), makeContract());
-}, 120_000);
-
-afterAll(async () => {
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
+// Even webhooks get a 200 whose mapped value (quoted in the failure) is the hostile text; odd ones a 500 with
+// C1 controls in the reason phrase and the hostile text as the body.
+const e2e = setUpE2eRun({
+  prefix: 'wc-terminal-',
+  env: { NO_COLOR: '1' },
+  routes: (staging) =>
+    staging.route('/hostile', (request, response) => {
+      const query = new URL(request.url ?? '/', 'http://x').searchParams;
+      const text = query.get('text') ?? '';
+      if (Number(query.get('i')) % 2 === 0) {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ data: { score: text } }));
+        return;
+      }
+      response.writeHead(500, HOSTILE_REASON, {
+        'content-type': 'text/plain',
+      });
+      response.end(text);
+    }),
+  contracts: { 'hostile.yml': makeContract() },
 });
 
 /** One webhook per hostile text, named after it, whose template and URL use a sample value holding it too. */
@@ -76,10 +62,6 @@ function makeContract(): string {
   ].join('\n');
 }
 
-function cli(args: readonly string[]): Promise<NodeResult> {
-  return runNode([CLI, ...args], { cwd: dir, env: { STAGING_URL: server.url, NO_COLOR: '1' } });
-}
-
 /** No unsafe character on either stream, apart from the line breaks between lines. */
 function expectInert(result: NodeResult): void {
   for (const [stream, text] of [
@@ -93,7 +75,7 @@ function expectInert(result: NodeResult): void {
 
 describe('the built CLI in a terminal', () => {
   it('render shows names, samples and templates with their controls as escapes', async () => {
-    const result = await cli(['render', 'hostile.yml']);
+    const result = await e2e.runCli(['render', 'hostile.yml']);
 
     expect(result.code).toBe(0);
     expectInert(result);
@@ -104,7 +86,7 @@ describe('the built CLI in a terminal', () => {
   });
 
   it('run shows names, reason phrases and response values as escapes, in the table and on stderr', async () => {
-    const result = await cli(['run', '--report-json', 'report.json', 'hostile.yml']);
+    const result = await e2e.runCli(['run', '--report-json', 'report.json', 'hostile.yml']);
 
     expect(result.code).toBe(1);
     expectInert(result);
@@ -114,10 +96,10 @@ describe('the built CLI in a terminal', () => {
   });
 
   it('merge shows a report file’s names as escapes', async () => {
-    const made = await cli(['run', '--quiet', '--report-json', 'merge-input.json', 'hostile.yml']);
+    const made = await e2e.runCli(['run', '--quiet', '--report-json', 'merge-input.json', 'hostile.yml']);
     expect(made.code).toBe(1);
 
-    const result = await cli(['merge', 'merge-input.json', 'merge-input.json']);
+    const result = await e2e.runCli(['merge', 'merge-input.json', 'merge-input.json']);
 
     expect(result.code).toBe(1);
     expectInert(result);
@@ -126,10 +108,10 @@ describe('the built CLI in a terminal', () => {
 
   it('errors show contract keys, file names and arguments as escapes', async () => {
     const badKeys = ['version: 1', ...HOSTILE_TERMINAL_TEXTS.map((text) => `${quoteYaml(text)}: 1`), ''];
-    await writeFile(path.join(dir, 'bad\u001b]0;t\u0007.yml'), badKeys.join('\n'));
+    await e2e.writeFile('bad\u001b]0;t\u0007.yml', badKeys.join('\n'));
 
-    const invalid = await cli(['run', 'bad\u001b]0;t\u0007.yml']);
-    const noSuchWebhook = await cli(['render', '--webhook', 'x\u001b[2J', 'hostile.yml']);
+    const invalid = await e2e.runCli(['run', 'bad\u001b]0;t\u0007.yml']);
+    const noSuchWebhook = await e2e.runCli(['render', '--webhook', 'x\u001b[2J', 'hostile.yml']);
 
     expect(invalid.code).toBe(2);
     expectInert(invalid);

@@ -5,17 +5,14 @@
  * preloaded stand-in DNS (test/support/stand-in-hosts.ts) that also keeps those processes on loopback, and a real
  * CONNECT proxy on 127.0.0.1 that records every tunnel asked of it.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createHttpClient } from '../../src/http/http-client.js';
 import type { ResolveAll } from '../../src/http/guarded-lookup.js';
-import { runAction } from '../support/run-action.js';
-import { CLI, ROOT, ensureBundle, runNode } from '../support/run-node.js';
-import { startStagingServer } from '../support/staging-server.js';
+import { setUpE2eRun } from '../support/e2e-run.js';
+import { ROOT } from '../support/run-node.js';
 import type { StagingServer } from '../support/staging-server.js';
 import { startTunnelProxy } from '../support/tunnel-proxy.js';
 import type { TunnelProxy } from '../support/tunnel-proxy.js';
@@ -67,32 +64,39 @@ interface JsonCheck {
   readonly failures: readonly { readonly kind: string; readonly message: string }[];
 }
 
-let server: StagingServer;
+const e2e = setUpE2eRun({
+  prefix: 'wc-proxy-guard-',
+  env: { ...standInEnv(), NO_COLOR: '1' },
+  contracts: (staging) => ({
+    'webhook-contracts.yml': makeNamesContract(staging),
+    'literals.yml': makeLiteralsContract(),
+  }),
+});
 let proxy: TunnelProxy;
-let dir: string;
 
 beforeAll(async () => {
-  await ensureBundle();
-  server = await startStagingServer();
   proxy = await startTunnelProxy({ hosts: { 'staging.test': '127.0.0.1' } });
-  dir = await mkdtemp(path.join(os.tmpdir(), 'wc-proxy-guard-'));
-  const hooks = [
-    ...REFUSED.map(([name, host]) => `  - name: ${name}\n    url: 'http://${host}/latest/meta-data/'\n`),
-    '  - name: Unresolvable name\n    url: "http://nowhere.test/"\n',
-    `  - name: Staging by name\n    url: 'http://staging.test:${server.port}/json'\n`,
-  ];
-  await writeFile(path.join(dir, 'webhook-contracts.yml'), `version: 1\nwebhooks:\n${hooks.join('')}`);
-  const literals = LITERAL_URLS.map(
-    (url, index) => `  - name: Literal ${index}\n    url: ${JSON.stringify(url)}\n`,
-  );
-  await writeFile(path.join(dir, 'literals.yml'), `version: 1\nwebhooks:\n${literals.join('')}`);
-}, 120_000);
+});
 
 afterAll(async () => {
   await proxy.close();
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
 });
+
+function makeNamesContract(staging: StagingServer): string {
+  const hooks = [
+    ...REFUSED.map(([name, host]) => `  - name: ${name}\n    url: 'http://${host}/latest/meta-data/'\n`),
+    '  - name: Unresolvable name\n    url: "http://nowhere.test/"\n',
+    `  - name: Staging by name\n    url: 'http://staging.test:${staging.port}/json'\n`,
+  ];
+  return `version: 1\nwebhooks:\n${hooks.join('')}`;
+}
+
+function makeLiteralsContract(): string {
+  const literals = LITERAL_URLS.map(
+    (url, index) => `  - name: Literal ${index}\n    url: ${JSON.stringify(url)}\n`,
+  );
+  return `version: 1\nwebhooks:\n${literals.join('')}`;
+}
 
 /** The environment that makes a child process resolve names from ZONE, and stay on loopback. */
 function standInEnv(): Record<string, string> {
@@ -124,31 +128,25 @@ describe.each([
 
   it('the built CLI refuses names that resolve to metadata addresses; only staging is tunnelled', async () => {
     const before = proxy.tunnels().length;
-    const result = await runNode([CLI, 'run', '--quiet', '--report-json', 'cli.json'], {
-      cwd: dir,
-      env: { ...standInEnv(), ...proxyEnv(), NO_COLOR: '1' },
-    });
+    const result = await e2e.runCli(['run', '--quiet', '--report-json', 'cli.json'], { env: proxyEnv() });
     expect(result.code, result.stderr).toBe(1);
-    const report = JSON.parse(await readFile(path.join(dir, 'cli.json'), 'utf8')) as { checks: JsonCheck[] };
+    const report = JSON.parse(await e2e.readFile('cli.json')) as { checks: JsonCheck[] };
     expectRefusedByName(report.checks);
-    expect(proxy.tunnels().slice(before)).toEqual(proxied ? [`staging.test:${server.port}`] : []);
+    expect(proxy.tunnels().slice(before)).toEqual(proxied ? [`staging.test:${e2e.staging.port}`] : []);
   });
 
   it('the built action does the same', async () => {
     const before = proxy.tunnels().length;
-    const result = await runAction({
-      token: 'ghs_proxyGuardToken0123456789',
-      workspace: dir,
-      apiUrl: 'http://127.0.0.1:9',
+    const result = await e2e.runAction({
       inputs: { comment: 'never', 'report-json': 'action.json' },
-      env: { ...standInEnv(), ...proxyEnv() },
+      env: proxyEnv(),
     });
     expect(result.exitCode, result.stdout).toBe(1);
-    const report = JSON.parse(await readFile(path.join(dir, 'action.json'), 'utf8')) as {
+    const report = JSON.parse(await e2e.readFile('action.json')) as {
       checks: JsonCheck[];
     };
     expectRefusedByName(report.checks);
-    expect(proxy.tunnels().slice(before)).toEqual(proxied ? [`staging.test:${server.port}`] : []);
+    expect(proxy.tunnels().slice(before)).toEqual(proxied ? [`staging.test:${e2e.staging.port}`] : []);
   });
 });
 
@@ -165,35 +163,25 @@ describe('metadata and link-local IP literals in every spelling', () => {
   }
 
   it('are blocked before any connection by the built CLI, with any host allowed', async () => {
-    const result = await runNode(
-      [CLI, 'run', 'literals.yml', '--quiet', '--report-json', 'literals-cli.json'],
-      {
-        cwd: dir,
-        env: { ...standInEnv(), NO_COLOR: '1' },
-      },
-    );
+    const result = await e2e.runCli(['run', 'literals.yml', '--quiet', '--report-json', 'literals-cli.json']);
     expect(result.code, result.stderr).toBe(1);
-    const report = JSON.parse(await readFile(path.join(dir, 'literals-cli.json'), 'utf8')) as {
+    const report = JSON.parse(await e2e.readFile('literals-cli.json')) as {
       checks: JsonCheck[];
     };
     expectAllBlocked(report.checks);
   });
 
   it('are blocked by the built action even when allowed-hosts lists them', async () => {
-    const result = await runAction({
-      token: 'ghs_proxyGuardToken0123456789',
-      workspace: dir,
-      apiUrl: 'http://127.0.0.1:9',
+    const result = await e2e.runAction({
       inputs: {
         contracts: 'literals.yml',
         comment: 'never',
         'allowed-hosts': '169.254.169.254, [fd00:ec2::254], 100.100.100.200',
         'report-json': 'literals-action.json',
       },
-      env: standInEnv(),
     });
     expect(result.exitCode, result.stdout).toBe(1);
-    const report = JSON.parse(await readFile(path.join(dir, 'literals-action.json'), 'utf8')) as {
+    const report = JSON.parse(await e2e.readFile('literals-action.json')) as {
       checks: JsonCheck[];
     };
     expectAllBlocked(report.checks);
@@ -232,9 +220,9 @@ describe('the HTTP adapter behind a proxy', () => {
       });
       const unknown = await send('http://nowhere.test/');
       expect(unknown).toMatchObject({ kind: 'network', code: 'ENOTFOUND' });
-      const passed = await send(`http://staging.test:${server.port}/json`);
+      const passed = await send(`http://staging.test:${e2e.staging.port}/json`);
       expect(passed).toMatchObject({ kind: 'response', status: 200 });
-      expect(proxy.tunnels().slice(before)).toEqual([`staging.test:${server.port}`]);
+      expect(proxy.tunnels().slice(before)).toEqual([`staging.test:${e2e.staging.port}`]);
     } finally {
       await client.close();
     }

@@ -3,50 +3,40 @@
  * export fires one request per lead with its values, and a data file outside the repository (a path climbing
  * out, a symbolic link) is refused, located, with nothing sent and nothing of the file shown.
  */
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, ensureBundle, runNode } from '../support/run-node.js';
-import { startStagingServer } from '../support/staging-server.js';
-import type { StagingServer } from '../support/staging-server.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-let server: StagingServer;
-let dir: string;
-let outside: string;
+import { setUpE2eRun } from '../support/e2e-run.js';
+import type { NodeResult } from '../support/run-node.js';
+
 const bodies: string[] = [];
 
-beforeAll(async () => {
-  await ensureBundle();
-  server = await startStagingServer();
-  server.route('/lead', (_request, response, body) => {
-    bodies.push(body);
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end('{"ok":true}');
-  });
-  dir = await mkdtemp(path.join(os.tmpdir(), 'wc-csv-'));
-  outside = await mkdtemp(path.join(os.tmpdir(), 'wc-csv-outside-'));
-  await mkdir(path.join(dir, 'data'));
-  await writeFile(
-    path.join(dir, 'data', 'leads.csv'),
-    'Email Address,First Name,company.Company Name\nalice@example.com,Alice,Acme\nbob@example.com,Bob,Beta\n',
-  );
-  await writeFile(path.join(outside, 'stolen.csv'), 'Email Address\nstolen-secret-value\n');
-  await symlink(path.join(outside, 'stolen.csv'), path.join(dir, 'data', 'link.csv'));
-}, 120_000);
+const e2e = setUpE2eRun({
+  prefix: 'wc-csv-',
+  env: { NO_COLOR: '1' },
+  routes: (staging) =>
+    staging.route('/lead', (_request, response, body) => {
+      bodies.push(body);
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"ok":true}');
+    }),
+  contracts: {
+    'data/leads.csv':
+      'Email Address,First Name,company.Company Name\nalice@example.com,Alice,Acme\nbob@example.com,Bob,Beta\n',
+  },
+});
 
-afterAll(async () => {
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
-  await rm(outside, { recursive: true, force: true });
+beforeAll(async () => {
+  const outside = await e2e.makeWorkspace({ 'stolen.csv': 'Email Address\nstolen-secret-value\n' });
+  await symlink(path.join(outside, 'stolen.csv'), path.join(e2e.workspace, 'data', 'link.csv'));
 });
 
 beforeEach(() => {
-  server.resetStats();
   bodies.length = 0;
 });
 
-async function runWith(file: string): Promise<Awaited<ReturnType<typeof runNode>>> {
+async function runWith(file: string): Promise<NodeResult> {
   const contract = [
     'version: 1',
     'samples:',
@@ -59,11 +49,8 @@ async function runWith(file: string): Promise<Awaited<ReturnType<typeof runNode>
     '    template: \'{"email": {{lead.Email Address}}, "company": {{company.Company Name}}}\'',
     '',
   ].join('\n');
-  await writeFile(path.join(dir, 'c.yml'), contract);
-  return runNode([CLI, 'run', '--quiet', 'c.yml'], {
-    cwd: dir,
-    env: { STAGING_URL: server.url, NO_COLOR: '1' },
-  });
+  await e2e.writeFile('c.yml', contract);
+  return e2e.runCli(['run', '--quiet', 'c.yml']);
 }
 
 describe('samples from a CSV file, through the built CLI', () => {
@@ -85,6 +72,6 @@ describe('samples from a CSV file, through the built CLI', () => {
     expect(result.stderr).toMatch(/^c\.yml:3:13: data file "[^"]+": is outside the repository/m);
     expect(result.stderr).not.toContain('stolen-secret-value');
     expect(result.stderr).not.toMatch(/root:/);
-    expect(server.connections()).toBe(0);
+    expect(e2e.staging.connections()).toBe(0);
   });
 });

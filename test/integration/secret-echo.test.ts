@@ -4,17 +4,12 @@
  * bundled CLI with both reports, no form of any secret may appear on stdout, stderr, in the JSON report or in the
  * JUnit file; `render` must mask them too.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { stringify } from '../support/yaml-text.js';
+import { describe, expect, it } from 'vitest';
 
-import { CLI, ROOT, ensureBundle, runNode } from '../support/run-node.js';
-import type { NodeResult } from '../support/run-node.js';
-import { startStagingServer } from '../support/staging-server.js';
+import { setUpE2eRun } from '../support/e2e-run.js';
 import type { StagingServer } from '../support/staging-server.js';
+import { stringify } from '../support/yaml-text.js';
 
 /**
  * Characters that every encoding treats differently: space, `/`, `+`, `=`, `&`, `"`, `%`, `~`. ASCII only: it is
@@ -26,16 +21,14 @@ const TOKEN = 'TkN-8aF31cE0b9dA';
 /** A secret that is part of a hostname: URL parsing lower-cases it. */
 const TENANT = 'AcMeTeNaNt7';
 
-type CliResult = NodeResult;
+const e2e = setUpE2eRun({
+  prefix: 'wc-secret-echo-',
+  // Debug logging on, so every log line the engine can write is written.
+  env: { NO_COLOR: '1', API_KEY, TOKEN, TENANT, WEBHOOK_CONTRACTS_DEBUG: '1' },
+  routes: routeEchoes,
+});
 
-let server: StagingServer;
-let dir: string;
-
-beforeAll(async () => {
-  await ensureBundle();
-  server = await startStagingServer();
-  dir = await mkdtemp(path.join(os.tmpdir(), 'wc-secret-echo-'));
-
+function routeEchoes(server: StagingServer): void {
   // Everything the request carried, in every form a careless service writes it back.
   server.route('/echo-all', (request, response) => {
     const key = String(request.headers['x-api-key'] ?? '');
@@ -80,29 +73,11 @@ beforeAll(async () => {
     response.writeHead(500, { 'content-type': 'text/plain' });
     response.end(`${'x'.repeat(290)}${key}${key}`);
   });
-}, 120_000);
-
-afterAll(async () => {
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-beforeEach(() => server.resetStats());
+}
 
 function headerOf(request: IncomingMessage, name: string): string {
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(', ') : (value ?? '');
-}
-
-function run(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return runNode(args, { cwd: dir ?? ROOT, env: { NO_COLOR: '1', ...env } });
-}
-
-const SECRETS_ENV = { STAGING_URL: '', API_KEY, TOKEN, TENANT };
-
-function runCli(args: readonly string[]): Promise<CliResult> {
-  // Debug logging on, so every log line the engine can write is written.
-  return run([CLI, ...args], { ...SECRETS_ENV, STAGING_URL: server.url, WEBHOOK_CONTRACTS_DEBUG: '1' });
 }
 
 /** Every form of `secret` that a report must not contain. */
@@ -171,12 +146,12 @@ function contract(): string {
 
 describe('a server that echoes the secrets back', () => {
   it('run: no form of a secret on stdout, stderr, the JSON report or the JUnit file', async () => {
-    await writeFile(path.join(dir, 'echo.yml'), contract(), 'utf8');
-    const result = await runCli([
+    await e2e.writeFile('echo.yml', contract());
+    const result = await e2e.runCli([
       'run',
       'echo.yml',
       '--allowed-hosts',
-      `127.0.0.1:${server.port}`,
+      `127.0.0.1:${e2e.staging.port}`,
       '--report-json',
       'out/report.json',
       '--report-junit',
@@ -184,13 +159,13 @@ describe('a server that echoes the secrets back', () => {
     ]);
     expect(result.code, result.stderr).toBe(1);
     // The server really was sent the secrets, and echoed them: otherwise this test proves nothing.
-    expect(server.hits('/echo-all')).toBe(1);
-    expect(server.hits('/reason')).toBe(1);
-    expect(server.hits('/moved')).toBe(1);
-    expect(server.hits('/cut')).toBe(1);
+    expect(e2e.staging.hits('/echo-all')).toBe(1);
+    expect(e2e.staging.hits('/reason')).toBe(1);
+    expect(e2e.staging.hits('/moved')).toBe(1);
+    expect(e2e.staging.hits('/cut')).toBe(1);
 
-    const json = await readFile(path.join(dir, 'out/report.json'), 'utf8');
-    const junit = await readFile(path.join(dir, 'out/junit.xml'), 'utf8');
+    const json = await e2e.readFile('out/report.json');
+    const junit = await e2e.readFile('out/junit.xml');
     const report = JSON.parse(json) as {
       checks: { webhook: string; errorType: string | null; failures: { kind: string }[]; mapped: object }[];
     };
@@ -215,13 +190,13 @@ describe('a server that echoes the secrets back', () => {
   });
 
   it('render: every secret masked, nothing sent', async () => {
-    await writeFile(path.join(dir, 'render.yml'), contract(), 'utf8');
-    const result = await runCli(['render', 'render.yml']);
+    await e2e.writeFile('render.yml', contract());
+    const result = await e2e.runCli(['render', 'render.yml']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('***');
     expect(result.stdout).toContain('POST');
     expectNoSecret('render stdout', result.stdout);
     expectNoSecret('render stderr', result.stderr);
-    expect(server.connections()).toBe(0);
+    expect(e2e.staging.connections()).toBe(0);
   });
 });

@@ -4,13 +4,9 @@
  * test/support/secret-entry-points.ts must be `blocked` before any connection when its host is not allowed, and
  * must reach the staging server, secret included, when it is (so a block is the policy, not a broken fixture).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { runAction } from '../support/run-action.js';
-import { CLI, ensureBundle, runNode } from '../support/run-node.js';
+import { setUpE2eRun } from '../support/e2e-run.js';
 import {
   CONTROL_WEBHOOK,
   ENTRY_SECRET,
@@ -19,8 +15,6 @@ import {
   makeSecretEntryFiles,
   recordSink,
 } from '../support/secret-entry-points.js';
-import { startStagingServer } from '../support/staging-server.js';
-import type { StagingServer } from '../support/staging-server.js';
 
 /** The part of the JSON report (schema/report.schema.json) these tests read. */
 interface JsonReport {
@@ -30,29 +24,20 @@ interface JsonReport {
   }[];
 }
 
-let server: StagingServer;
-let dir: string;
+const e2e = setUpE2eRun({
+  prefix: 'wc-entries-',
+  env: { KEY: ENTRY_SECRET, NO_COLOR: '1' },
+  contracts: (staging) => makeSecretEntryFiles(staging.url),
+});
 let sunk: () => string[];
-let files: string[];
+const files = Object.keys(makeSecretEntryFiles('http://127.0.0.1'));
 
-beforeAll(async () => {
-  await ensureBundle();
-  server = await startStagingServer();
-  sunk = recordSink(server);
-  dir = await mkdtemp(path.join(os.tmpdir(), 'wc-entries-'));
-  const contracts = makeSecretEntryFiles(server.url);
-  files = Object.keys(contracts);
-  for (const [name, text] of Object.entries(contracts)) await writeFile(path.join(dir, name), text);
-}, 120_000);
-
-afterAll(async () => {
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
+beforeAll(() => {
+  sunk = recordSink(e2e.staging);
 });
 
 let sinkBefore = 0;
 beforeEach(() => {
-  server.resetStats();
   sinkBefore = sunk().length;
 });
 
@@ -68,7 +53,7 @@ function expectAllBlocked(report: JsonReport, output: string): void {
   for (const name of SECRET_WEBHOOKS) expect(kinds.get(name), name).toEqual(['blocked']);
   expect(kinds.get(CONTROL_WEBHOOK)).toEqual([]);
   // Only the control reached the server: one connection, one request, and it holds no secret.
-  expect(server.connections()).toBe(1);
+  expect(e2e.staging.connections()).toBe(1);
   const received = sunk().slice(sinkBefore);
   expect(received).toHaveLength(1);
   expect(holdsEntrySecret(received[0] ?? '')).toBe(false);
@@ -86,12 +71,17 @@ function expectAllSent(report: JsonReport): void {
 
 describe('the built CLI', () => {
   async function runCli(allowedHosts: string): Promise<{ report: JsonReport; output: string }> {
-    const result = await runNode(
-      [CLI, 'run', ...files, '--quiet', '--allowed-hosts', allowedHosts, '--report-json', 'report.json'],
-      { cwd: dir, env: { KEY: ENTRY_SECRET, NO_COLOR: '1' } },
-    );
+    const result = await e2e.runCli([
+      'run',
+      ...files,
+      '--quiet',
+      '--allowed-hosts',
+      allowedHosts,
+      '--report-json',
+      'report.json',
+    ]);
     expect(result.stderr).not.toMatch(/internal error/);
-    const report = JSON.parse(await readFile(path.join(dir, 'report.json'), 'utf8')) as JsonReport;
+    const report = JSON.parse(await e2e.readFile('report.json')) as JsonReport;
     return { report, output: result.stdout + result.stderr };
   }
 
@@ -101,34 +91,26 @@ describe('the built CLI', () => {
   });
 
   it('sends each of them, secret included, when the host is allowed', async () => {
-    const { report } = await runCli(`127.0.0.1:${server.port}`);
+    const { report } = await runCli(`127.0.0.1:${e2e.staging.port}`);
     expectAllSent(report);
   });
 });
 
 describe('the built action', () => {
   async function runBuiltAction(allowedHosts: string): Promise<{ report: JsonReport; output: string }> {
-    const result = await runAction({
-      token: 'ghs_entryPointsToken0123456789',
-      workspace: dir,
-      // No comment is posted, so no GitHub API call is made: a closed port stands in for the API.
-      apiUrl: 'http://127.0.0.1:9',
+    // No comment is posted, so no GitHub API call is made: no stand-in, a closed port stands in for the API.
+    const result = await e2e.runAction({
       inputs: {
         contracts: files.join('\n'),
         comment: 'never',
         'allowed-hosts': allowedHosts,
         'report-json': 'action-report.json',
       },
-      env: { KEY: ENTRY_SECRET },
     });
     expect(result.stdout).not.toMatch(/internal error/);
-    const report = JSON.parse(await readFile(path.join(dir, 'action-report.json'), 'utf8')) as JsonReport;
+    const report = JSON.parse(await e2e.readFile('action-report.json')) as JsonReport;
     // `::add-mask::` lines hand the secret to the runner's masking: that is where it must appear.
-    const stdout = result.stdout
-      .split('\n')
-      .filter((line) => !line.startsWith('::add-mask::'))
-      .join('\n');
-    return { report, output: stdout + result.stderr + result.summary };
+    return { report, output: result.log + result.stderr + result.summary };
   }
 
   it('blocks every secret-bearing request to a host outside allowed-hosts (empty: none)', async () => {
@@ -137,7 +119,7 @@ describe('the built action', () => {
   });
 
   it('sends each of them when the host is allowed', async () => {
-    const { report } = await runBuiltAction(`127.0.0.1:${server.port}`);
+    const { report } = await runBuiltAction(`127.0.0.1:${e2e.staging.port}`);
     expectAllSent(report);
   });
 });

@@ -5,7 +5,7 @@
  * environment. `setUpE2eRun` registers the vitest hooks that start it all (`beforeAll`), reset the servers'
  * records before each test (`beforeEach`) and close and delete it all (`afterAll`).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
@@ -35,7 +35,10 @@ export interface E2eRunOptions {
   readonly env?: Readonly<Record<string, string>> | ((staging: StagingServer) => Record<string, string>);
   /** Adds the test's routes to the staging server, before the contracts are written. */
   readonly routes?: (staging: StagingServer) => void;
-  /** The workspace's contract files by name, or a function of the staging server (for its URL) giving them. */
+  /**
+   * The workspace's files by name (the contracts and any data file they read; names may hold folders), or a
+   * function of the staging server (for its URL) giving them.
+   */
   readonly contracts?:
     Readonly<Record<string, string>> | ((staging: StagingServer) => Readonly<Record<string, string>>);
 }
@@ -69,9 +72,12 @@ export interface E2eRun {
    * the fixture's variables, and `allowed-hosts` the staging server unless the inputs say otherwise.
    */
   readonly runAction: (options?: ActionRunOptions) => Promise<E2eActionRun>;
-  /** A new workspace with these files, deleted after the tests (for runs that must not see each other's). */
+  /**
+   * A new directory with these files (names may hold folders), deleted after the tests: a workspace for runs that
+   * must not see each other's files, or a place outside the workspace.
+   */
   readonly makeWorkspace: (files: Readonly<Record<string, string>>) => Promise<string>;
-  /** Writes a file into the shared workspace; returns its name. */
+  /** Writes a file into the shared workspace (making its folders); returns its name. */
   readonly writeFile: (name: string, text: string) => Promise<string>;
   /** A file of the shared workspace (a report a run wrote), as text. */
   readonly readFile: (name: string) => Promise<string>;
@@ -96,7 +102,7 @@ export function setUpE2eRun(options: E2eRunOptions): E2eRun {
   const makeWorkspace = async (files: Readonly<Record<string, string>>): Promise<string> => {
     const directory = await mkdtemp(path.join(os.tmpdir(), options.prefix));
     made.push(directory);
-    for (const [name, text] of Object.entries(files)) await writeFile(path.join(directory, name), text);
+    for (const [name, text] of Object.entries(files)) await writeInto(directory, name, text);
     return directory;
   };
 
@@ -162,7 +168,7 @@ export function setUpE2eRun(options: E2eRunOptions): E2eRun {
     },
     makeWorkspace,
     writeFile: async (name, text) => {
-      await writeFile(path.join(started(workspace, 'the workspace'), name), text, 'utf8');
+      await writeInto(started(workspace, 'the workspace'), name, text);
       return name;
     },
     readFile: (name) => readFile(path.join(started(workspace, 'the workspace'), name), 'utf8'),
@@ -173,4 +179,10 @@ export function setUpE2eRun(options: E2eRunOptions): E2eRun {
         PULL_REQUEST.number,
       ),
   };
+}
+
+async function writeInto(directory: string, name: string, text: string): Promise<void> {
+  const file = path.join(directory, name);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, text, 'utf8');
 }
