@@ -5,26 +5,15 @@
  * as `${STAGING_URL}` usually is, so the whole-value redaction alone would leave the host and port in a `blocked`
  * or `network` message.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
+import { setUpE2eRun } from '../support/e2e-run.js';
 import { findClosedPort } from '../support/find-closed-port.js';
-import { startGitHubApiStandIn } from '../support/github-api-stand-in.js';
-import type { GitHubApiStandIn } from '../support/github-api-stand-in.js';
-import { runAction } from '../support/run-action.js';
-import { CLI, ensureBundle, runNode } from '../support/run-node.js';
-import { startStagingServer } from '../support/staging-server.js';
-import type { StagingServer } from '../support/staging-server.js';
 import { stringify } from '../support/yaml-text.js';
 
 const TOKEN = 'ghs_secretHostMessages0123456789';
 const KEY = 'Zq81xWv0PpKey';
 
-let server: StagingServer;
-let api: GitHubApiStandIn;
-let dir: string;
 let closedPort: number;
 let env: Record<string, string>;
 
@@ -41,22 +30,24 @@ const WEBHOOKS = {
   straddle: 'Secret ends inside the host',
 } as const;
 
+const e2e = setUpE2eRun({
+  prefix: 'wc-secret-hosts-',
+  token: TOKEN,
+  routes: (staging) =>
+    staging.route('/hook', (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"ok":true}');
+    }),
+});
+
 beforeAll(async () => {
-  await ensureBundle();
-  server = await startStagingServer();
-  api = await startGitHubApiStandIn({ token: TOKEN });
   closedPort = await findClosedPort();
-  server.route('/hook', (_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end('{"ok":true}');
-  });
   env = {
-    STAGING_URL: `${server.url}/hook?key=${KEY}`,
+    STAGING_URL: `${e2e.staging.url}/hook?key=${KEY}`,
     CLOSED_URL: `http://127.0.0.1:${closedPort}/hook?key=${KEY}`,
     // Ends in the middle of the host: the rest is written in the contract.
     HOST_START: 'http://0x7f.0',
   };
-  dir = await mkdtemp(path.join(os.tmpdir(), 'wc-secret-hosts-'));
   const contract = {
     version: 1,
     samples: { alice: { lead: { Id: '1' } } },
@@ -66,24 +57,14 @@ beforeAll(async () => {
       { name: WEBHOOKS.straddle, url: `\${HOST_START}.0.1:${closedPort}/x`, method: 'POST' },
     ],
   };
-  await writeFile(path.join(dir, 'webhook-contracts.yml'), stringify(contract));
-}, 120_000);
-
-afterAll(async () => {
-  await server.close();
-  await api.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-beforeEach(() => {
-  api.reset();
+  await e2e.writeFile('webhook-contracts.yml', stringify(contract));
 });
 
 /** No part of the hosts the secrets name: not the address, not its start, not either port. */
 function expectNoSecretHost(text: string): void {
   expect(text).not.toContain('127.0.0');
   expect(text).not.toContain('0x7f');
-  expect(text).not.toContain(String(server.port));
+  expect(text).not.toContain(String(e2e.staging.port));
   expect(text).not.toContain(String(closedPort));
   expect(text).not.toContain(KEY);
 }
@@ -96,13 +77,13 @@ function messagesByWebhook(report: JsonReport): Record<string, string[]> {
 
 describe('the built CLI', () => {
   async function runCli(args: readonly string[]): Promise<{ text: string; report: JsonReport }> {
-    const result = await runNode(
-      [CLI, 'run', '--report-json', 'report.json', '--report-junit', 'report.xml', ...args],
-      { cwd: dir, env: { ...env, NO_COLOR: '1' } },
+    const result = await e2e.runCli(
+      ['run', '--report-json', 'report.json', '--report-junit', 'report.xml', ...args],
+      { env: { ...env, NO_COLOR: '1' } },
     );
     expect(result.code, result.stderr).toBe(1);
-    const json = await readFile(path.join(dir, 'report.json'), 'utf8');
-    const junit = await readFile(path.join(dir, 'report.xml'), 'utf8');
+    const json = await e2e.readFile('report.json');
+    const junit = await e2e.readFile('report.xml');
     return { text: result.stdout + result.stderr + json + junit, report: JSON.parse(json) as JsonReport };
   }
 
@@ -116,7 +97,7 @@ describe('the built CLI', () => {
       [WEBHOOKS.straddle]: [notAllowed('HOST_START')],
     });
     expectNoSecretHost(text);
-    expect(server.hits('/hook')).toBe(0);
+    expect(e2e.staging.hits('/hook')).toBe(0);
   });
 
   it('names the variable in a network failure, never the host or port it holds', async () => {
@@ -130,7 +111,7 @@ describe('the built CLI', () => {
   });
 
   it('render masks each secret whole and shows only what the contract wrote', async () => {
-    const result = await runNode([CLI, 'render'], { cwd: dir, env: { ...env, NO_COLOR: '1' } });
+    const result = await e2e.runCli(['render'], { env: { ...env, NO_COLOR: '1' } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('POST ***\n');
     expect(result.stdout).toContain(`POST ***.0.1:${closedPort}/x\n`);
@@ -142,27 +123,20 @@ describe('the built CLI', () => {
 
 describe('the built action', () => {
   async function runBuiltAction(allowedHosts: string): Promise<{ text: string; report: JsonReport }> {
-    const result = await runAction({
-      token: TOKEN,
-      workspace: dir,
-      apiUrl: api.url,
+    const result = await e2e.runAction({
       inputs: { comment: 'always', 'allowed-hosts': allowedHosts, 'report-json': 'action-report.json' },
       env,
     });
     expect(result.exitCode, result.stderr).toBe(1);
     // `::add-mask::` lines hand the secrets to the runner's masking: that is where they must appear.
-    const log = result.stdout
-      .split('\n')
-      .filter((line) => !line.startsWith('::add-mask::'))
-      .join('\n');
     const annotations = result.commands
       .filter((command) => command.command !== 'add-mask')
       .map((command) => `${command.message} ${JSON.stringify(command.properties)}`);
-    const comments = api.comments('Codertocat', 'Hello-World', 2).map((comment) => comment.body);
+    const comments = e2e.comments().map((comment) => comment.body);
     expect(comments).toHaveLength(1);
-    const json = await readFile(path.join(dir, 'action-report.json'), 'utf8');
+    const json = await e2e.readFile('action-report.json');
     return {
-      text: [log, result.stderr, result.summary, ...annotations, ...comments, json].join('\n'),
+      text: [result.log, result.stderr, result.summary, ...annotations, ...comments, json].join('\n'),
       report: JSON.parse(json) as JsonReport,
     };
   }
