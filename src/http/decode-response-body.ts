@@ -95,7 +95,10 @@ function parseContentEncoding(header: string | undefined): Encoding[] | { messag
   return encodings;
 }
 
-/** Collects bytes into one buffer of its own (not a slice of Node's shared pool, which a kept body would pin). */
+/**
+ * Collects bytes into one buffer. A body that came in one chunk is that chunk (most do: a copy per call was a
+ * visible cost); the body is judged and dropped, never kept in a result, so the chunk's backing store is not pinned.
+ */
 class Collector {
   private chunks: Uint8Array[] = [];
   size = 0;
@@ -106,6 +109,11 @@ class Collector {
   }
 
   take(): Uint8Array {
+    const [only] = this.chunks;
+    if (this.chunks.length === 1 && only !== undefined) {
+      this.chunks = [];
+      return only;
+    }
     const body = new Uint8Array(this.size);
     let offset = 0;
     for (const chunk of this.chunks) {
