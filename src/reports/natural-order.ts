@@ -5,11 +5,66 @@
 import type { CheckResult } from '../judging/check-result.js';
 
 // Fixed locale: the same report reads the same on every machine. `numeric` compares digit runs as numbers.
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+// Made on first need: building it loads ICU's collation data (about 8 ms), which most comparisons never need.
+let collator: Intl.Collator | undefined;
 
 /** Compares two names in natural order; ties (names the collator sees as equal) fall back to code units. */
 export function compareNatural(a: string, b: string): number {
+  if (a === b) return 0;
+  const byNumber = compareDigitRunAfterCommonPrefix(a, b);
+  if (byNumber !== 0) return byNumber;
+  collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+/** Printable ASCII other than a digit (or the text's edge): a clean end of a digit run for the collator too. */
+const isRunBoundary = (code: number): boolean => Number.isNaN(code) || (code >= 0x20 && code <= 0x7e && !isDigit(code));
+
+/**
+ * The common case without the collator: names equal up to a run of ASCII digits that differ in value (`s9` and
+ * `s10`, `Score lead 2` and `Score lead 12`). The same prefix weighs the same, and the collator's `numeric`
+ * compares those runs as numbers at its first level, which decides over anything after them. Each run must be
+ * bounded by printable ASCII: a neighbour such as `٣` or `０` (a digit to the collator) or an ignorable control
+ * character would join the run. 0 when this does not apply, or the runs are equal in value (`07` and `7`): ask
+ * the collator.
+ */
+function compareDigitRunAfterCommonPrefix(a: string, b: string): number {
+  let differ = 0;
+  while (differ < a.length && differ < b.length && a.charCodeAt(differ) === b.charCodeAt(differ)) differ += 1;
+  if (!isDigit(a.charCodeAt(differ)) || !isDigit(b.charCodeAt(differ))) return 0;
+  let start = differ;
+  while (start > 0 && isDigit(a.charCodeAt(start - 1))) start -= 1;
+  if (!isRunBoundary(a.charCodeAt(start - 1))) return 0;
+  const endA = findRunEnd(a, start);
+  const endB = findRunEnd(b, start);
+  if (endA < 0 || endB < 0) return 0;
+  // Compared in place, without leading zeros: the longer number is the larger; else the first differing digit.
+  const firstA = skipZeros(a, start, endA);
+  const firstB = skipZeros(b, start, endB);
+  const lengthA = endA - firstA;
+  const lengthB = endB - firstB;
+  if (lengthA !== lengthB) return lengthA < lengthB ? -1 : 1;
+  for (let offset = 0; offset < lengthA; offset += 1) {
+    const digitA = a.charCodeAt(firstA + offset);
+    const digitB = b.charCodeAt(firstB + offset);
+    if (digitA !== digitB) return digitA < digitB ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Where the ASCII digit run at `start` ends; -1 when it does not end at a clean boundary. */
+function findRunEnd(text: string, start: number): number {
+  let end = start;
+  while (isDigit(text.charCodeAt(end))) end += 1;
+  return isRunBoundary(text.charCodeAt(end)) ? end : -1;
+}
+
+/** The first digit of `text[start, end)` that is not a leading zero (the last digit when all are zeros). */
+function skipZeros(text: string, start: number, end: number): number {
+  let first = start;
+  while (first < end - 1 && text.charCodeAt(first) === 48) first += 1;
+  return first;
 }
 
 /**
