@@ -1,6 +1,6 @@
 import type { CheckResult, RunReport } from '../judging/check-result.js';
 import { escapeControlCharacters } from '../contracts/escape-control-characters.js';
-import { measureDisplayWidth, padToDisplayWidth, truncateToDisplayWidth } from './measure-display-width.js';
+import { measureDisplayWidth, truncateToDisplayWidth } from './measure-display-width.js';
 import { compareChecksForReading } from './natural-order.js';
 import type { Paint } from './render-console-totals.js';
 import { ANSI, formatConsoleProjection, formatConsoleTotals } from './render-console-totals.js';
@@ -64,32 +64,34 @@ function renderTable(checks: readonly CheckResult[], options: ConsoleTableOption
     const safe = clean(text);
     return cutNames ? truncateToDisplayWidth(safe, MAX_NAME_WIDTH) : safe;
   };
-  const rows = checks.map((check) => ({
-    check,
-    cells: [
+  const rows = checks.map((check) => {
+    const cells = [
       check.passed ? '✓' : '✗',
       name(check.webhook),
       name(check.sample),
       check.code === null ? '—' : String(check.code),
       check.latencyMs === null ? '—' : `${Math.round(check.latencyMs)} ms`,
       describeProblem(check, width !== undefined),
-    ],
-  }));
+    ];
+    // Each cell measured once: the widths serve both the column widths and the padding.
+    return { check, cells, cellWidths: cells.map((cell) => measureDisplayWidth(cell)) };
+  });
   // A loop, not Math.max(...rows): a 200,000-check run would pass 200,000 arguments.
   const widths = HEADER.map((title) => measureDisplayWidth(title));
-  for (const { cells } of rows) {
-    cells.forEach((cell, column) => {
-      widths[column] = Math.max(widths[column] ?? 0, measureDisplayWidth(cell));
+  for (const { cellWidths } of rows) {
+    cellWidths.forEach((cellWidth, column) => {
+      widths[column] = Math.max(widths[column] ?? 0, cellWidth);
     });
   }
   let fixedWidth = 0;
   for (const columnWidth of widths.slice(0, 5)) fixedWidth += columnWidth + GAP.length;
   const problemWidth = width === undefined ? Number.POSITIVE_INFINITY : Math.max(10, width - fixedWidth);
 
-  const layout = (cells: readonly string[]): string[] =>
+  const layout = (cells: readonly string[], cellWidths: readonly number[]): string[] =>
     cells.map((cell, column) => {
       if (column === 5) return truncateToDisplayWidth(cell, problemWidth);
-      return padToDisplayWidth(cell, widths[column] ?? 0, RIGHT_ALIGNED.has(column) ? 'end' : 'start');
+      const padding = spaces((widths[column] ?? 0) - (cellWidths[column] ?? 0));
+      return RIGHT_ALIGNED.has(column) ? padding + cell : cell + padding;
     });
   // Lines are cut before colour is added, so escape sequences never count towards the width or get cut.
   const fit = (cells: string[]): string[] => {
@@ -99,15 +101,15 @@ function renderTable(checks: readonly CheckResult[], options: ConsoleTableOption
     return [truncateToDisplayWidth(plain, width)];
   };
 
-  const header = fit(layout(HEADER));
+  const header = fit(layout(HEADER, HEADER.map((title) => measureDisplayWidth(title))));
   const lines = [
     header
       .map((cell, column) => paint(ANSI.bold, column === header.length - 1 ? cell.trimEnd() : cell))
       .join(GAP)
       .trimEnd(),
   ];
-  for (const { check, cells } of rows) {
-    const fitted = fit(layout(cells));
+  for (const { check, cells, cellWidths } of rows) {
+    const fitted = fit(layout(cells, cellWidths));
     const colour = check.passed ? ANSI.green : ANSI.red;
     if (fitted.length === 1) {
       lines.push(paint(colour, fitted[0] ?? ''));
@@ -125,6 +127,14 @@ function renderTable(checks: readonly CheckResult[], options: ConsoleTableOption
   }
   return lines;
 }
+
+/** `count` spaces (none for a negative count), from one shared run: most cells need a few. */
+function spaces(count: number): string {
+  if (count <= 0) return '';
+  if (count > SPACES.length) return ' '.repeat(count);
+  return SPACES.slice(0, count);
+}
+const SPACES = ' '.repeat(MAX_NAME_WIDTH * 2);
 
 /**
  * The problem cell: on a terminal, the first failure and a count of the rest (the line is cut to the width);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatLeadCount,
   MARKETO_CONCURRENT_CALLS,
   projectCampaign,
   withCampaignProjection,
@@ -104,5 +105,13 @@ describe('projectCampaign', () => {
     const again = withCampaignProjection(report, 40);
     expect(again.campaign?.leads).toBe(40);
     expect(again.campaign?.webhooks[0]?.busyP50Ms).toBe(20);
+  });
+});
+
+describe('formatLeadCount', () => {
+  it('groups thousands as en-US does, for every count the inputs allow', () => {
+    for (const count of [1, 12, 999, 1_000, 10_000, 123_456, 1_000_000, 9_999_999, 12_345_678_901]) {
+      expect(formatLeadCount(count)).toBe(count.toLocaleString('en-US'));
+    }
   });
 });
