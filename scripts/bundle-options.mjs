@@ -183,3 +183,21 @@ export const commonOptions = {
     js: "import { createRequire as __wcCreateRequire } from 'node:module'; const require = __wcCreateRequire(import.meta.url);",
   },
 };
+
+/** The CLI itself, loaded by dist/cli.js once the compile cache is on (src/cli/main.ts). */
+export const CLI_RUN_FILE = 'cli-run.js';
+
+/**
+ * dist/cli.js keeps its import of the CLI (src/cli/run-process.ts) as an import of dist/cli-run.js, a file of its
+ * own: Node's compile cache covers only files compiled after it is turned on.
+ * @type {import('esbuild').Plugin}
+ */
+export const cliRunPlugin = {
+  name: 'webhook-contracts-cli-run',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/run-process\.js$/ }, () => ({
+      path: `./${CLI_RUN_FILE}`,
+      external: true,
+    }));
+  },
+};
