@@ -195,7 +195,8 @@ export async function measureWholeProcess({ cliFile, rows = PROCESS_ROWS, pairs 
       const limitMs = (count / CONCURRENCY) * row.delayMs;
       const serverRatio = row.delayMs > 0 ? (pick(cli, 'requestsMs') ?? Number.NaN) / limitMs : undefined;
       // The bare process against the same limit: how close the server and its timers let anyone come.
-      const bareServerRatio = row.delayMs > 0 ? (pick(bare, 'requestsMs') ?? Number.NaN) / limitMs : undefined;
+      const bareServerRatio =
+        row.delayMs > 0 ? (pick(bare, 'requestsMs') ?? Number.NaN) / limitMs : undefined;
       /** @type {string[]} */
       const verdicts = [];
       for (const target of row.targets) {

@@ -19,7 +19,8 @@ export function compareNatural(a: string, b: string): number {
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 /** Printable ASCII other than a digit (or the text's edge): a clean end of a digit run for the collator too. */
-const isRunBoundary = (code: number): boolean => Number.isNaN(code) || (code >= 0x20 && code <= 0x7e && !isDigit(code));
+const isRunBoundary = (code: number): boolean =>
+  Number.isNaN(code) || (code >= 0x20 && code <= 0x7e && !isDigit(code));
 
 /**
  * The common case without the collator: names equal up to a run of ASCII digits that differ in value (`s9` and

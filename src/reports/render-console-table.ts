@@ -101,7 +101,12 @@ function renderTable(checks: readonly CheckResult[], options: ConsoleTableOption
     return [truncateToDisplayWidth(plain, width)];
   };
 
-  const header = fit(layout(HEADER, HEADER.map((title) => measureDisplayWidth(title))));
+  const header = fit(
+    layout(
+      HEADER,
+      HEADER.map((title) => measureDisplayWidth(title)),
+    ),
+  );
   const lines = [
     header
       .map((cell, column) => paint(ANSI.bold, column === header.length - 1 ? cell.trimEnd() : cell))

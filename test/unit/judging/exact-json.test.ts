@@ -52,9 +52,13 @@ describe('parseJsonKeepingNumbers', () => {
         fc.array(fc.tuple(fc.string({ maxLength: 8 }), numberText), { maxLength: 8 }),
         fc.boolean(),
         (entries, nested) => {
-          const members = entries.map(([key, number], index) => `${JSON.stringify(`${key}${index}`)}: ${number}`);
+          const members = entries.map(
+            ([key, number], index) => `${JSON.stringify(`${key}${index}`)}: ${number}`,
+          );
           const object = `{${members.join(', ')}}`;
-          const text = nested ? `{"data": [${object}, ${entries.map(([, n]) => n).join(', ') || '1'}]}` : object;
+          const text = nested
+            ? `{"data": [${object}, ${entries.map(([, n]) => n).join(', ') || '1'}]}`
+            : object;
           expect(changedNumbersKept(text)).toEqual(changedNumbersByReviver(text));
         },
       ),

@@ -13,7 +13,23 @@ const reference = (a: string, b: string): number =>
 // Names built from pieces that stress the fast path: shared prefixes, digit runs with leading zeros, case,
 // punctuation, accents, non-ASCII digits.
 const piece = fc.constantFrom(
-  's', 'S', 'lead', 'Lead', '-', ' ', '_', '.', '#', 'é', 'e\u0301', '٣', '０', '\u0001', '\u00a0', '\u0301', 'x',
+  's',
+  'S',
+  'lead',
+  'Lead',
+  '-',
+  ' ',
+  '_',
+  '.',
+  '#',
+  'é',
+  'e\u0301',
+  '٣',
+  '０',
+  '\u0001',
+  '\u00a0',
+  '\u0301',
+  'x',
 );
 const digits = fc.stringMatching(/^[0-9]{1,5}$/);
 const name = fc.array(fc.oneof(piece, digits), { maxLength: 6 }).map((parts) => parts.join(''));
