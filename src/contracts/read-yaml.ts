@@ -4,6 +4,7 @@
  * the `yaml` package's document model: bench/parsers.mjs). The same events locate every later problem.
  */
 import { constructFromEvents, CORE_SCHEMA, EVENT_ID, mergeTag, parseEvents, YAMLException } from 'js-yaml';
+import type { Schema } from 'js-yaml';
 import type { SourceLocation } from './contract.js';
 import type { ContractProblem } from './errors.js';
 import { DUPLICATE_KEY_MESSAGE, findDuplicateKeys } from './find-duplicate-keys.js';
@@ -15,8 +16,12 @@ import type { YamlEventTree } from './yaml-event-tree.js';
 import { createYamlLocator, findEventStart } from './yaml-locator.js';
 import type { YamlLocator } from './yaml-locator.js';
 
-/** YAML 1.2's core schema (no `!!js/function` or other code-bearing tags) with merge keys (`<<: *base`). */
-const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+/**
+ * YAML 1.2's core schema (no `!!js/function` or other code-bearing tags) with merge keys (`<<: *base`). Made on
+ * first read: js-yaml is loaded on demand, and a command that reads no contract (merge, --help) never loads it.
+ */
+let schema: Schema | undefined;
+const readSchema = (): Schema => (schema ??= CORE_SCHEMA.withTags(mergeTag));
 
 /** A file's value and where its parts are written; no data when the YAML itself is broken (problems say why). */
 export type ReadYaml =
@@ -63,11 +68,11 @@ export function readYaml(file: string, text: string): ReadYaml {
 
   let data: unknown;
   try {
-    [data] = constructFromEvents(events, { source, filename: file, schema: SCHEMA });
+    [data] = constructFromEvents(events, { source, filename: file, schema: readSchema() });
   } catch (error) {
     const { reason, offset } = describeYamlException(error);
     if (reason === 'duplicated mapping key') {
-      const duplicates = findDuplicateKeys(tree, source, SCHEMA);
+      const duplicates = findDuplicateKeys(tree, source, readSchema());
       if (duplicates.length > 0) {
         return {
           ok: false,
@@ -88,7 +93,7 @@ export function readYaml(file: string, text: string): ReadYaml {
       file,
       source,
       tree,
-      schema: SCHEMA,
+      schema: readSchema(),
       lineColumn,
       ...(masked.masked && { toSourceKey: maskKey }),
     }),

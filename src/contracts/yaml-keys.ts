@@ -12,8 +12,13 @@ import type { YamlEventTree } from './yaml-event-tree.js';
  */
 const MAYBE_NOT_A_STRING = /^(?:[-+.0-9~]|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)/;
 
-const DOCUMENT: Event = { type: EVENT_ID.DOCUMENT, explicitStart: false, explicitEnd: false, directives: [] };
-const POP: Event = { type: EVENT_ID.POP };
+// Made when first needed, not at load: js-yaml is loaded on demand (a command that reads no contract never loads it).
+let frame: { readonly document: Event; readonly pop: Event } | undefined;
+const readFrame = (): { readonly document: Event; readonly pop: Event } =>
+  (frame ??= {
+    document: { type: EVENT_ID.DOCUMENT, explicitStart: false, explicitEnd: false, directives: [] },
+    pop: { type: EVENT_ID.POP },
+  });
 
 /** The string key the event at `index` stands for, or undefined for a collection key (`? [a, b]`). */
 export function readKeyText(
@@ -36,7 +41,8 @@ export function readKeyText(
   // The schema's own reading of this one scalar (rare: a number, boolean, null or tagged key).
   const scalar: Event = { ...event, anchorStart: -1, anchorEnd: -1 };
   try {
-    const [value] = constructFromEvents([DOCUMENT, scalar, POP], { source, schema });
+    const { document, pop } = readFrame();
+    const [value] = constructFromEvents([document, scalar, pop], { source, schema });
     return String(value);
   } catch {
     return text;
