@@ -3,8 +3,6 @@
  * The CLI's entry (dist/cli.js): checks the Node version, turns on the compile cache, then loads the CLI
  * (dist/cli-run.js, a file of its own so that the cache covers it).
  */
-import { enableCompileCache } from './compile-cache.js';
-
 // The CLI runs on Node 22.17 or later (the action on the runner's Node 24): 22.17 made `fs.glob`, which expands
 // contract globs, stable (22.16 warns that it is experimental). On an older Node the CLI would fail on a missing
 // API with a stack trace, so it says what it needs instead. test/integration/cli.test.ts runs on Node 22 in CI.
@@ -17,6 +15,8 @@ if (major < MINIMUM_NODE[0] || (major === MINIMUM_NODE[0] && minor < MINIMUM_NOD
   process.exit(2);
 }
 
+// Loaded after the check too: it reads Node's modules through process.getBuiltinModule (Node 20.16 and 22.3).
+const { enableCompileCache } = await import('./compile-cache.js');
 enableCompileCache(process.env);
 // Imported after the version check (an older Node would fail on a missing API with a stack trace) and after the
 // cache is on (it covers only what is compiled later).
