@@ -15,7 +15,7 @@
  * Whole URLs are quoted only where the whole value was substituted into them: the redactor masks it there.
  */
 import { listSentForms } from './secret-bearing.js';
-import { findWrittenHost, readWrittenHost } from './written-host.js';
+import { findWrittenHost, readWrittenHost, stripPort } from './written-host.js';
 
 /** A value read from the environment, with the variables it was read from (none when unknown). */
 export interface NamedSecret {
@@ -129,12 +129,6 @@ function listFoldedForms(value: string): string[] {
   const bare = /^[^\s/?#\\@[\]%]+$/.test(value) ? tryParseUrl(`http://${value}/`) : undefined;
   if (bare !== undefined) forms.add(bare.host);
   return [...forms];
-}
-
-function stripPort(host: string): string {
-  const bracketEnd = host.lastIndexOf(']');
-  const colon = host.indexOf(':', bracketEnd + 1);
-  return colon === -1 ? host : host.slice(0, colon);
 }
 
 /** Undoes `%XX` escapes, layer after layer (a host percent-encoded twice reads the same). */

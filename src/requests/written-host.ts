@@ -32,3 +32,10 @@ export function findWrittenHost(url: string): WrittenHost | undefined {
 export function readWrittenHost(url: string, fallback: string): string {
   return findWrittenHost(url)?.text ?? fallback;
 }
+
+/** `host` of `host:port` (an IPv6 address keeps its brackets and colons). */
+export function stripPort(host: string): string {
+  const bracketEnd = host.lastIndexOf(']');
+  const colon = host.indexOf(':', bracketEnd + 1);
+  return colon === -1 ? host : host.slice(0, colon);
+}

@@ -28,16 +28,23 @@ const WEBHOOKS = {
   whole: 'Whole URL from a secret',
   refused: 'Refused, URL from a secret',
   straddle: 'Secret ends inside the host',
+  redirect: 'Redirects to its own host',
 } as const;
 
 const e2e = setUpE2eRun({
   prefix: 'wc-secret-hosts-',
   token: TOKEN,
-  routes: (staging) =>
+  routes: (staging) => {
     staging.route('/hook', (_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{"ok":true}');
-    }),
+    });
+    // A service that names its own host and port, and the path, as any redirect or 404 page does.
+    staging.route('/moved', (request, response) => {
+      response.writeHead(302, { location: `${staging.url}/login`, 'content-type': 'text/plain' });
+      response.end(`Moved: ${staging.url}/login (you asked for ${request.url ?? ''})`);
+    });
+  },
 });
 
 beforeAll(async () => {
@@ -47,6 +54,7 @@ beforeAll(async () => {
     CLOSED_URL: `http://127.0.0.1:${closedPort}/hook?key=${KEY}`,
     // Ends in the middle of the host: the rest is written in the contract.
     HOST_START: 'http://0x7f.0',
+    REDIRECT_URL: `${e2e.staging.url}/moved?key=${KEY}`,
   };
   const contract = {
     version: 1,
@@ -55,6 +63,7 @@ beforeAll(async () => {
       { name: WEBHOOKS.whole, url: '${STAGING_URL}', method: 'POST' },
       { name: WEBHOOKS.refused, url: '${CLOSED_URL}', method: 'POST' },
       { name: WEBHOOKS.straddle, url: `\${HOST_START}.0.1:${closedPort}/x`, method: 'POST' },
+      { name: WEBHOOKS.redirect, url: '${REDIRECT_URL}', method: 'POST' },
     ],
   };
   await e2e.writeFile('webhook-contracts.yml', stringify(contract));
@@ -95,6 +104,7 @@ describe('the built CLI', () => {
       [WEBHOOKS.whole]: [notAllowed('STAGING_URL')],
       [WEBHOOKS.refused]: [notAllowed('CLOSED_URL')],
       [WEBHOOKS.straddle]: [notAllowed('HOST_START')],
+      [WEBHOOKS.redirect]: [notAllowed('REDIRECT_URL')],
     });
     expectNoSecretHost(text);
     expect(e2e.staging.hits('/hook')).toBe(0);
@@ -106,7 +116,13 @@ describe('the built CLI', () => {
       [WEBHOOKS.whole]: [],
       [WEBHOOKS.refused]: ['network: ECONNREFUSED: connection refused by the host read from ${CLOSED_URL}'],
       [WEBHOOKS.straddle]: ['network: ECONNREFUSED: connection refused by the host read from ${HOST_START}'],
+      // The service's own words name the host: each part of a URL secret is masked where it is echoed.
+      [WEBHOOKS.redirect]: [
+        'status: got 302 Found, expected 2xx: redirects are not followed (Location: http://***/login)',
+      ],
     });
+    expect(text).toContain('"location": "http://***/login"');
+    expect(text).toContain('Moved: http://***/login (you asked for ***)');
     expectNoSecretHost(text);
   });
 
@@ -155,9 +171,11 @@ describe('the built action', () => {
 
   it('names the variable in network failures, in every report', async () => {
     const { text, report } = await runBuiltAction('127.0.0.1');
-    expect(messagesByWebhook(report)[WEBHOOKS.refused]).toEqual([
+    const messages = messagesByWebhook(report);
+    expect(messages[WEBHOOKS.refused]).toEqual([
       'network: ECONNREFUSED: connection refused by the host read from ${CLOSED_URL}',
     ]);
+    expect(messages[WEBHOOKS.redirect]?.[0]).toMatch(/\(Location: http:\/\/\*\*\*\/login\)$/);
     // The allowed-hosts input is the workflow's own text, shown in no message of this run.
     expectNoSecretHost(text);
   });

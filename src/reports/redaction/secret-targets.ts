@@ -2,6 +2,7 @@
 import { MIN_SECRET_LENGTH } from '../../contracts/secret-length.js';
 import { decodeFully } from './decoded-views.js';
 import { foldText } from './fold-view.js';
+import { listSecretUrlParts } from './secret-url-parts.js';
 
 /**
  * The characters of `value` that count towards MIN_SECRET_LENGTH: as the redactor reads it (folded: whitespace,
@@ -21,7 +22,8 @@ export interface Targets {
 
 /**
  * The folded forms searched for: each secret as it is, with every escape layer undone (how a server that decodes
- * before echoing writes it), each line of a multi-line one, and as a hostname; each at least MIN_SECRET_LENGTH long.
+ * before echoing writes it), each line of a multi-line one, as a hostname, and each part of a URL in it that may be
+ * echoed alone (host, path, query: secret-url-parts.ts); each at least MIN_SECRET_LENGTH long.
  */
 export function listTargets(secrets: readonly string[]): Targets {
   const folded = new Set<string>();
@@ -33,6 +35,7 @@ export function listTargets(secrets: readonly string[]): Targets {
     // A hostname is lower-cased and punycoded by URL parsing, and error messages quote it that way.
     const host = tryReadHostname(secret);
     if (host !== undefined) forms.push(host);
+    forms.push(...listSecretUrlParts(secret));
     for (const form of forms) {
       const target = foldText(form);
       if (target.length < MIN_SECRET_LENGTH) continue;
