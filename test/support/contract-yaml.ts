@@ -86,3 +86,28 @@ export function makeScoreWebhookYaml(name: string, url: string): string[] {
     '    mappings: { data.score: leadScore }',
   ];
 }
+
+/**
+ * A contract with one webhook per path on `${STAGING_URL}` (`Hook 1`, `Hook 2`, …), each POSTing `lead.Email` as
+ * JSON with the `${API_KEY}` header and mapping `data.score` to `leadScore`, fired for `alice` (and `bob` when
+ * `twoSamples`).
+ */
+export function makeHooksContract(paths: readonly string[], options: { twoSamples?: boolean } = {}): string {
+  const samples = options.twoSamples
+    ? '  alice: { lead: { Email: alice@example.com } }\n  bob: { lead: { Email: bob@example.com } }\n'
+    : '  alice: { lead: { Email: alice@example.com } }\n';
+  const webhooks = paths
+    .map(
+      (p, i) => `  - name: Hook ${i + 1}
+    url: '\${STAGING_URL}${p}'
+    method: POST
+    headers: { Content-Type: application/json, X-Api-Key: '\${API_KEY}' }
+    template: '{"email": {{lead.Email}}}'
+    encoding: json
+    responseType: json
+    mappings: { data.score: leadScore }
+`,
+    )
+    .join('');
+  return `version: 1\nsamples:\n${samples}fields:\n  leadScore: integer\nwebhooks:\n${webhooks}`;
+}

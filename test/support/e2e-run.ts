@@ -78,7 +78,7 @@ export interface E2eRun {
    */
   readonly makeWorkspace: (files: Readonly<Record<string, string>>) => Promise<string>;
   /** Writes a file into the shared workspace (making its folders); returns its name. */
-  readonly writeFile: (name: string, text: string) => Promise<string>;
+  readonly writeFile: (name: string, content: string | Uint8Array) => Promise<string>;
   /** A file of the shared workspace (a report a run wrote), as text. */
   readonly readFile: (name: string) => Promise<string>;
   /** The comments on the pull request, oldest first. */
@@ -167,8 +167,8 @@ export function setUpE2eRun(options: E2eRunOptions): E2eRun {
       };
     },
     makeWorkspace,
-    writeFile: async (name, text) => {
-      await writeInto(started(workspace, 'the workspace'), name, text);
+    writeFile: async (name, content) => {
+      await writeInto(started(workspace, 'the workspace'), name, content);
       return name;
     },
     readFile: (name) => readFile(path.join(started(workspace, 'the workspace'), name), 'utf8'),
@@ -181,8 +181,8 @@ export function setUpE2eRun(options: E2eRunOptions): E2eRun {
   };
 }
 
-async function writeInto(directory: string, name: string, text: string): Promise<void> {
+async function writeInto(directory: string, name: string, content: string | Uint8Array): Promise<void> {
   const file = path.join(directory, name);
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, text, 'utf8');
+  await writeFile(file, content);
 }
