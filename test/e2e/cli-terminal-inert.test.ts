@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { setUpE2eRun } from '../support/e2e-run.js';
-import type { NodeResult } from '../support/run-node.js';
+import { expectInert } from '../support/expect-inert.js';
 import type { StagingServer } from '../support/staging-server.js';
 
 /** The escapes, as YAML double-quoted escapes (the contract file itself stays plain ASCII). */
@@ -46,21 +46,11 @@ function makeContract(staging: StagingServer): string {
   ].join('\n');
 }
 
-function expectInert(result: NodeResult): void {
-  for (const [stream, text] of [
-    ['stdout', result.stdout],
-    ['stderr', result.stderr],
-  ] as const) {
-    const found = RAW_CONTROL.exec(text);
-    expect(found, `${stream} holds U+${found?.[0].codePointAt(0)?.toString(16)}:\n${text}`).toBeNull();
-  }
-}
-
 describe('the built CLI shows untrusted text without obeying it', () => {
   it('render: names, samples, URL and body are escaped; the body keeps its lines', async () => {
     const result = await e2e.runCli(['render']);
     expect(result.code).toBe(0);
-    expectInert(result);
+    expectInert(result, RAW_CONTROL);
     expect(result.stdout).toContain('\\u001b]52;c;aGVsbG8=\\u0007');
     expect(result.stdout).toContain('Score\\u001b[2J\\u001b[H\\u009b2J\\rover\\u0085nel\\u2028ls');
     expect(result.stdout).toContain('d\\u001b[2J');
@@ -70,7 +60,7 @@ describe('the built CLI shows untrusted text without obeying it', () => {
     const result = await e2e.runCli(['run', '--report-json', 'report.json']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/Score/);
-    expectInert(result);
+    expectInert(result, RAW_CONTROL);
   });
 
   it('usage and input errors quote hostile option values and file names as escapes', async () => {
@@ -88,7 +78,7 @@ describe('the built CLI shows untrusted text without obeying it', () => {
     ]);
     for (const result of results) {
       expect(result.code).toBe(2);
-      expectInert(result);
+      expectInert(result, RAW_CONTROL);
       expect(result.stderr).toContain('\\u001b]0;owned\\u0007');
     }
   });

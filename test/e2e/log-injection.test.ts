@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 import { makeScoreWebhookYaml, quoteYaml } from '../support/contract-yaml.js';
 import { setUpE2eRun } from '../support/e2e-run.js';
+import { routeHostileEcho } from '../support/hostile-echo-route.js';
 import { HOSTILE_LOG_TEXTS } from '../support/hostile-text.js';
 import type { ActionRun } from '../support/run-action.js';
 import type { RunnerCommandLine } from '../support/runner-commands.js';
@@ -18,26 +19,11 @@ const API_KEY = 'sk_live_log_injection_0123456789';
 /** Reason phrases cannot hold a line break (HTTP forbids it), but can hold everything else. */
 const HOSTILE_REASONS = ['::set-output name=failed::0', '##[set-output name=failed;]0', '::stop-commands::x'];
 
-// Even checks get a 200 whose mapped value (quoted in the failure) is the hostile text; odd ones a 500 with a
-// hostile reason phrase and the hostile text as the body.
 const e2e = setUpE2eRun({
   prefix: 'wc-log-injection-',
   token: TOKEN,
   env: { API_KEY },
-  routes: (staging) =>
-    staging.route('/hostile', (request, response) => {
-      const index = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('i'));
-      const text = new URL(request.url ?? '/', 'http://x').searchParams.get('text') ?? '';
-      if (index % 2 === 0) {
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ data: { score: text } }));
-        return;
-      }
-      response.writeHead(500, HOSTILE_REASONS[index % HOSTILE_REASONS.length] ?? 'x', {
-        'content-type': 'text/plain',
-      });
-      response.end(text);
-    }),
+  routes: (staging) => routeHostileEcho(staging, HOSTILE_REASONS),
 });
 
 /** One webhook per text, each fired for two samples named after texts too; every check fails. */

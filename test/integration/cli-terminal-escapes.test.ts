@@ -7,33 +7,19 @@ import { describe, expect, it } from 'vitest';
 
 import { quoteYaml } from '../support/contract-yaml.js';
 import { setUpE2eRun } from '../support/e2e-run.js';
+import { expectInert } from '../support/expect-inert.js';
+import { routeHostileEcho } from '../support/hostile-echo-route.js';
 import { HOSTILE_TERMINAL_TEXTS } from '../support/hostile-text.js';
-import type { NodeResult } from '../support/run-node.js';
 
 /** Anything a terminal would act on or not draw; a line break is the only control the CLI itself writes here. */
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Variation_Selector}]/u;
 /** HTTP reason phrases may hold bytes 0x80-0xff: the C1 controls among them are read as such. */
 const HOSTILE_REASON = 'c1\u009b2J\u009d0;t\u009c';
 
-// Even webhooks get a 200 whose mapped value (quoted in the failure) is the hostile text; odd ones a 500 with
-// C1 controls in the reason phrase and the hostile text as the body.
 const e2e = setUpE2eRun({
   prefix: 'wc-terminal-',
   env: { NO_COLOR: '1' },
-  routes: (staging) =>
-    staging.route('/hostile', (request, response) => {
-      const query = new URL(request.url ?? '/', 'http://x').searchParams;
-      const text = query.get('text') ?? '';
-      if (Number(query.get('i')) % 2 === 0) {
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ data: { score: text } }));
-        return;
-      }
-      response.writeHead(500, HOSTILE_REASON, {
-        'content-type': 'text/plain',
-      });
-      response.end(text);
-    }),
+  routes: (staging) => routeHostileEcho(staging, [HOSTILE_REASON]),
   contracts: { 'hostile.yml': makeContract() },
 });
 
@@ -62,23 +48,12 @@ function makeContract(): string {
   ].join('\n');
 }
 
-/** No unsafe character on either stream, apart from the line breaks between lines. */
-function expectInert(result: NodeResult): void {
-  for (const [stream, text] of [
-    ['stdout', result.stdout],
-    ['stderr', result.stderr],
-  ] as const) {
-    const found = UNSAFE.exec(text.replaceAll('\n', ''));
-    expect(found, `${stream}: ${JSON.stringify(found?.[0])}`).toBeNull();
-  }
-}
-
 describe('the built CLI in a terminal', () => {
   it('render shows names, samples and templates with their controls as escapes', async () => {
     const result = await e2e.runCli(['render', 'hostile.yml']);
 
     expect(result.code).toBe(0);
-    expectInert(result);
+    expectInert(result, UNSAFE);
     expect(result.stdout).toContain('### clip\\u001b]52;c;cm0gLXJmIH4=\\u0007 × s0 clip\\u001b]52;');
     expect(result.stdout).toContain('title\\u001b]0;pwned\\u0007');
     expect(result.stdout).toContain('ok\\rFAKE PASS');
@@ -89,7 +64,7 @@ describe('the built CLI in a terminal', () => {
     const result = await e2e.runCli(['run', '--report-json', 'report.json', 'hostile.yml']);
 
     expect(result.code).toBe(1);
-    expectInert(result);
+    expectInert(result, UNSAFE);
     expect(result.stdout).toContain('clear\\u001b[2J');
     expect(result.stdout).toContain('c1\\u009b2J\\u009d0;t\\u009c');
     expect(result.stdout).toContain(`${2 * HOSTILE_TERMINAL_TEXTS.length} failed`);
@@ -102,7 +77,7 @@ describe('the built CLI in a terminal', () => {
     const result = await e2e.runCli(['merge', 'merge-input.json', 'merge-input.json']);
 
     expect(result.code).toBe(1);
-    expectInert(result);
+    expectInert(result, UNSAFE);
     expect(result.stdout).toContain('title\\u001b]0;pwned\\u0007');
   });
 
@@ -114,10 +89,10 @@ describe('the built CLI in a terminal', () => {
     const noSuchWebhook = await e2e.runCli(['render', '--webhook', 'x\u001b[2J', 'hostile.yml']);
 
     expect(invalid.code).toBe(2);
-    expectInert(invalid);
+    expectInert(invalid, UNSAFE);
     expect(invalid.stderr).toContain('bad\\u001b]0;t\\u0007.yml:');
     expect(noSuchWebhook.code).toBe(2);
-    expectInert(noSuchWebhook);
+    expectInert(noSuchWebhook, UNSAFE);
     expect(noSuchWebhook.stderr).toContain("--webhook 'x\\u001b[2J' names no webhook");
   });
 });
