@@ -1,21 +1,19 @@
 /**
  * A stand-in for the GitHub REST API on 127.0.0.1, strict where it matters: every request is matched to an
  * operation of GitHub's own OpenAPI description (`@octokit/openapi`, `generated/api.github.com.json`) by method
- * and path template, and its path, query and JSON body are validated against that operation with ajv. A request
- * that matches no operation, or breaks its schema, gets the status GitHub would send and is recorded as a
- * violation (tests assert there are none).
+ * and path template, and its path, query and JSON body are validated against that operation with ajv
+ * (github-openapi.ts). A request that matches no operation, or breaks its schema, gets the status GitHub would
+ * send and is recorded as a violation (tests assert there are none).
  *
  * Issue comments are kept in memory, with `per_page`/`page` pagination and a `Link` header like GitHub's.
  * Faults (403 for a fork's token, 5xx, secondary rate limits) are injected per method.
  */
-import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-import { Ajv } from 'ajv';
-import type { ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { MatchedOperation } from './github-openapi.js';
+import { loadOpenApiChecker } from './github-openapi.js';
 
 export interface StandInComment {
   readonly id: number;
@@ -73,75 +71,11 @@ export interface GitHubApiStandInOptions {
   readonly token: string;
 }
 
-interface OpenApiParameter {
-  readonly name: string;
-  readonly in: string;
-  readonly required?: boolean;
-  readonly schema?: Record<string, unknown>;
-}
-
-interface OpenApiOperation {
-  readonly operationId?: string;
-  readonly parameters?: readonly (OpenApiParameter | { readonly $ref: string })[];
-  readonly requestBody?: { readonly required?: boolean; readonly content?: Record<string, unknown> };
-}
-
-interface OpenApiDocument {
-  readonly paths: Record<string, Record<string, OpenApiOperation>>;
-  readonly components: { readonly parameters: Record<string, OpenApiParameter> };
-}
-
-interface Route {
-  readonly template: string;
-  readonly pattern: RegExp;
-  readonly names: readonly string[];
-}
-
-interface MatchedOperation {
-  readonly template: string;
-  readonly method: string;
-  readonly operation: OpenApiOperation;
-  readonly pathParams: Readonly<Record<string, string>>;
-}
-
 const BOT = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } as const;
-const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
-
-let loaded: { document: OpenApiDocument; routes: Route[]; ajv: Ajv } | undefined;
-
-/** Parses the 13 MB description once per test process. */
-function loadOpenApi(): { document: OpenApiDocument; routes: Route[]; ajv: Ajv } {
-  if (loaded !== undefined) return loaded;
-  const require = createRequire(import.meta.url);
-  const document = require('@octokit/openapi/generated/api.github.com.json') as OpenApiDocument;
-  const routes = Object.keys(document.paths).map((template): Route => {
-    const names: string[] = [];
-    const source = template
-      .split('/')
-      .map((segment) =>
-        segment.replace(/\{([^}]+)\}|[^{]+/g, (part, name: string | undefined) => {
-          if (name === undefined) return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-          names.push(name);
-          return '([^/]+)';
-        }),
-      )
-      .join('/');
-    return { template, pattern: new RegExp(`^${source}$`), names };
-  });
-  // OpenAPI 3.0 schemas carry keywords JSON Schema does not know (`nullable` is handled by ajv itself,
-  // `example`, `x-github` are not), so strict mode is off; the document is not a JSON Schema to meta-validate.
-  const ajv = new Ajv({ strict: false, validateSchema: false, allErrors: true });
-  // ajv-formats is CommonJS: under NodeNext its function is the module's `.default`.
-  addFormats.default(ajv);
-  ajv.addSchema(document, 'github');
-  loaded = { document, routes, ajv };
-  return loaded;
-}
 
 /** Starts the stand-in on 127.0.0.1 with an OS-chosen port. Close it in `afterAll`. */
 export async function startGitHubApiStandIn(options: GitHubApiStandInOptions): Promise<GitHubApiStandIn> {
-  const { document, routes, ajv } = loadOpenApi();
-  const validators = new Map<string, ValidateFunction>();
+  const openApi = loadOpenApiChecker();
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
   const faults: InjectedFault[] = [];
@@ -194,70 +128,6 @@ export async function startGitHubApiStandIn(options: GitHubApiStandInOptions): P
     author_association: 'NONE',
   });
 
-  const validateBody = (matched: MatchedOperation, body: unknown, problems: string[]): void => {
-    const requestBody = matched.operation.requestBody;
-    if (requestBody === undefined) {
-      if (body !== undefined) problems.push('sends a body, but the operation takes none');
-      return;
-    }
-    if (body === undefined) {
-      if (requestBody.required === true) problems.push('sends no body, but the operation requires one');
-      return;
-    }
-    const key = `${matched.method} ${matched.template}`;
-    let validate = validators.get(key);
-    if (validate === undefined) {
-      const pointer = [
-        'paths',
-        matched.template,
-        matched.method,
-        'requestBody',
-        'content',
-        'application/json',
-        'schema',
-      ]
-        .map((segment) => encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1')))
-        .join('/');
-      validate = ajv.compile({ $ref: `github#/${pointer}` });
-      validators.set(key, validate);
-    }
-    if (!validate(body)) {
-      for (const error of validate.errors ?? [])
-        problems.push(`body${error.instancePath} ${error.message ?? 'is invalid'}`);
-    }
-  };
-
-  const validateParameters = (
-    matched: MatchedOperation,
-    query: Readonly<Record<string, string>>,
-    problems: string[],
-  ): void => {
-    const parameters = (matched.operation.parameters ?? []).map((parameter) =>
-      '$ref' in parameter ? resolveParameter(document, parameter.$ref) : parameter,
-    );
-    for (const parameter of parameters) {
-      if (parameter.in !== 'path' && parameter.in !== 'query') continue;
-      const raw = parameter.in === 'path' ? matched.pathParams[parameter.name] : query[parameter.name];
-      if (raw === undefined) {
-        if (parameter.required === true)
-          problems.push(`misses the required ${parameter.in} parameter ${parameter.name}`);
-        continue;
-      }
-      const schema = parameter.schema ?? {};
-      const value = schema['type'] === 'integer' || schema['type'] === 'number' ? Number(raw) : raw;
-      const validate = ajv.compile(schema);
-      if (!validate(value))
-        problems.push(
-          `${parameter.in} parameter ${parameter.name}=${raw} ${validate.errors?.[0]?.message ?? 'is invalid'}`,
-        );
-    }
-    const known = new Set(
-      parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name),
-    );
-    for (const name of Object.keys(query))
-      if (!known.has(name)) problems.push(`sends the unknown query parameter ${name}`);
-  };
-
   const handle = (request: IncomingMessage, response: ServerResponse, rawBody: string): void => {
     const method = (request.method ?? 'GET').toUpperCase();
     const url = new URL(request.url ?? '/', baseUrl);
@@ -271,7 +141,7 @@ export async function startGitHubApiStandIn(options: GitHubApiStandInOptions): P
         problems.push('sends a body that is not JSON');
       }
     }
-    const matched = matchOperation(document, routes, method, url.pathname);
+    const matched = openApi.match(method, url.pathname);
     requests.push({
       method,
       path: url.pathname,
@@ -293,8 +163,7 @@ export async function startGitHubApiStandIn(options: GitHubApiStandInOptions): P
       sendJson(response, 401, { message: 'Bad credentials' });
       return;
     }
-    validateParameters(matched, query, problems);
-    validateBody(matched, body, problems);
+    problems.push(...openApi.findProblems(matched, query, body));
     if (problems.length > 0) {
       violations.push(
         ...problems.map((problem) => `${where} (${matched.operation.operationId ?? '?'}) ${problem}`),
@@ -408,41 +277,6 @@ export async function startGitHubApiStandIn(options: GitHubApiStandInOptions): P
       );
     },
   };
-}
-
-function matchOperation(
-  document: OpenApiDocument,
-  routes: readonly Route[],
-  method: string,
-  pathname: string,
-): MatchedOperation | undefined {
-  const lower = method.toLowerCase();
-  if (!HTTP_METHODS.has(lower)) return undefined;
-  // A literal segment beats a parameter (`/issues/comments/1` is update-comment, not an issue's `{issue_number}`).
-  const candidates = routes
-    .map((route) => ({ route, match: route.pattern.exec(pathname) }))
-    .filter(
-      (candidate) =>
-        candidate.match !== null && document.paths[candidate.route.template]?.[lower] !== undefined,
-    )
-    .sort(
-      (a, b) =>
-        b.route.template.replace(/\{[^}]+\}/g, '').length - a.route.template.replace(/\{[^}]+\}/g, '').length,
-    );
-  const best = candidates[0];
-  const operation = best === undefined ? undefined : document.paths[best.route.template]?.[lower];
-  if (best === undefined || best.match === null || operation === undefined) return undefined;
-  const pathParams = Object.fromEntries(
-    best.route.names.map((name, index) => [name, decodeURIComponent(best.match?.[index + 1] ?? '')]),
-  );
-  return { template: best.route.template, method: lower, operation, pathParams };
-}
-
-function resolveParameter(document: OpenApiDocument, ref: string): OpenApiParameter {
-  const name = ref.replace('#/components/parameters/', '');
-  const parameter = document.components.parameters[name];
-  if (parameter === undefined) throw new Error(`unresolved parameter ${ref}`);
-  return parameter;
 }
 
 function sendJson(
