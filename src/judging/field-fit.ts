@@ -20,7 +20,7 @@
  */
 import type { MappedValue } from './check-result.js';
 import type { FieldType } from '../contracts/contract.js';
-import { fitIntegerText, quoteNumberText } from './fit-integer.js';
+import { fitIntegerNumber, fitIntegerText, quoteNumberText } from './fit-integer.js';
 
 export type FieldFit =
   | { readonly ok: true; readonly value: MappedValue; readonly warning?: string }
@@ -98,7 +98,7 @@ function fitText(value: unknown): FieldFit {
 function fitInteger(value: unknown, type: FieldType, source: ValueSource, numberText?: string): FieldFit {
   if (typeof value === 'number') {
     // Without a recorded text the number prints as written. Infinity (from 1e400) always has its text recorded.
-    return fitIntegerText(numberText ?? String(value), type);
+    return numberText === undefined ? fitIntegerNumber(value, type) : fitIntegerText(numberText, type);
   }
   if (typeof value === 'string' && INTEGER_TEXT.test(value)) {
     const fitted = fitIntegerText(value, type);

@@ -79,6 +79,21 @@ export function fitIntegerText(text: string, type: string): IntegerFit {
   }
 }
 
+/**
+ * {@link fitIntegerText} for a parsed number that prints as written (no recorded text): a whole number within
+ * signed 32 bits, the usual mapped score or id, fits as it is, without reading its digits exactly (reading them
+ * was the judge's largest cost per check).
+ */
+export function fitIntegerNumber(value: number, type: string): IntegerFit {
+  if (Number.isInteger(value) && value >= INT32_MIN_NUMBER && value <= INT32_MAX_NUMBER) {
+    return { ok: true, value: value === 0 ? 0 : value };
+  }
+  return fitIntegerText(String(value), type);
+}
+
+const INT32_MIN_NUMBER = Number(INT32_MIN);
+const INT32_MAX_NUMBER = Number(INT32_MAX);
+
 /** Longer number texts are described, not quoted: the check's `actual` already shows the value (redacted, cut). */
 const MAX_QUOTED_CHARS = 80;
 

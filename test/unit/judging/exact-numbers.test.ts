@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { createJudge } from '../../../src/judging/judge-check.js';
 import type { FieldType, Webhook } from '../../../src/contracts/contract.js';
-import { fitIntegerText, readExactInteger } from '../../../src/judging/fit-integer.js';
+import fc from 'fast-check';
+import { fitIntegerNumber, fitIntegerText, readExactInteger } from '../../../src/judging/fit-integer.js';
 import { renderJsonReport } from '../../../src/reports/render-json-report.js';
 import { buildRunReport } from '../../../src/reports/run-summary.js';
 import { makeLocation, makeWebhook } from '../../support/make-webhook.js';
@@ -122,5 +123,25 @@ describe('judging XML number text', () => {
       'outside the signed 64-bit range',
     );
     expect(judgeValue('2147483648', 'percent', 'xml').warnings[0]).toMatch(/outside the signed 32-bit range/);
+  });
+});
+
+describe('fitIntegerNumber', () => {
+  it('judges a number as fitIntegerText judges its printed form', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer(),
+          fc.integer({ min: -(2 ** 31) - 2, max: -(2 ** 31) + 2 }),
+          fc.integer({ min: 2 ** 31 - 2, max: 2 ** 31 + 2 }),
+          fc.double(),
+          fc.constantFrom(0, -0, 2 ** 53, -(2 ** 53), 1e21, Number.NaN, Infinity, -Infinity, 0.5),
+        ),
+        (value) => {
+          expect(fitIntegerNumber(value, 'integer')).toEqual(fitIntegerText(String(value), 'integer'));
+        },
+      ),
+      { numRuns: 5_000 },
+    );
   });
 });

@@ -196,6 +196,15 @@ describe('createRedactor: property', () => {
 });
 
 describe('redactReport', () => {
+  it('passes the report through uncopied when the run has no secret', () => {
+    const report = makeReport([makeFailedCheckResult({ webhook: 'hook' }), makeCheckResult()]);
+    expect(redactReport(report, createRedactor([]))).toBe(report);
+    expect(redactReport(report, createRedactor(['']))).toBe(report);
+    // Any other redactor copies, even one that changes nothing here.
+    expect(redactReport(report, createRedactor(['tok_SECRET_42']))).not.toBe(report);
+    expect(redactReport(report, (text) => text)).not.toBe(report);
+  });
+
   it('redacts every string in the report and keeps numbers, booleans and nulls', () => {
     const secret = 'tok_SECRET_42';
     const check = makeFailedCheckResult({
