@@ -50,16 +50,26 @@ export function createRequestRenderer(webhook: Webhook): (sample: Sample) => Ren
       checkedUrl = renderedUrl;
     }
     for (const warning of ignoredTemplate) warnings.add(warning);
-    // Most requests have no warning: they share one empty list rather than hold one each.
-    const listed = (): readonly string[] => (warnings.size === 0 ? NO_WARNINGS : [...warnings]);
-    if (body === undefined) return { method: webhook.method, url: renderedUrl, headers, warnings: listed() };
+    if (body === undefined)
+      return { method: webhook.method, url: renderedUrl, headers, warnings: list(warnings) };
     for (const warning of body.warnings) warnings.add(warning);
     const renderedBody = renderText(body, sample, warnings);
-    return { method: webhook.method, url: renderedUrl, headers, body: renderedBody, warnings: listed() };
+    return {
+      method: webhook.method,
+      url: renderedUrl,
+      headers,
+      body: renderedBody,
+      warnings: list(warnings),
+    };
   };
 }
 
 const NO_WARNINGS: readonly string[] = Object.freeze([]);
+
+/** Most requests have no warning: they share one empty list rather than hold one each. */
+function list(warnings: Set<string>): readonly string[] {
+  return warnings.size === 0 ? NO_WARNINGS : [...warnings];
+}
 
 /** Renders one request; use createRequestRenderer to render many samples of one webhook. */
 export function renderRequest(webhook: Webhook, sample: Sample): RenderedRequest {
