@@ -64,33 +64,31 @@ function renderTable(checks: readonly CheckResult[], options: ConsoleTableOption
     const safe = clean(text);
     return cutNames ? truncateToDisplayWidth(safe, MAX_NAME_WIDTH) : safe;
   };
-  const rows = checks.map((check) => {
-    const cells = [
-      check.passed ? '✓' : '✗',
-      name(check.webhook),
-      name(check.sample),
-      check.code === null ? '—' : String(check.code),
-      check.latencyMs === null ? '—' : `${Math.round(check.latencyMs)} ms`,
-      describeProblem(check, width !== undefined),
-    ];
-    // Each cell measured once: the widths serve both the column widths and the padding.
-    return { check, cells, cellWidths: cells.map((cell) => measureDisplayWidth(cell)) };
-  });
+  const cellsOf = (check: CheckResult): string[] => [
+    check.passed ? '✓' : '✗',
+    name(check.webhook),
+    name(check.sample),
+    check.code === null ? '—' : String(check.code),
+    check.latencyMs === null ? '—' : `${Math.round(check.latencyMs)} ms`,
+    describeProblem(check, width !== undefined),
+  ];
+  // Two passes, each making a row's cells afresh: one measures the columns, one lays out the lines. No row is
+  // kept from the first to the second, so a large table holds its lines only, not every cell besides.
   // A loop, not Math.max(...rows): a 200,000-check run would pass 200,000 arguments.
   const widths = HEADER.map((title) => measureDisplayWidth(title));
-  for (const { cellWidths } of rows) {
-    cellWidths.forEach((cellWidth, column) => {
-      widths[column] = Math.max(widths[column] ?? 0, cellWidth);
+  for (const check of checks) {
+    cellsOf(check).forEach((cell, column) => {
+      widths[column] = Math.max(widths[column] ?? 0, measureDisplayWidth(cell));
     });
   }
   let fixedWidth = 0;
   for (const columnWidth of widths.slice(0, 5)) fixedWidth += columnWidth + GAP.length;
   const problemWidth = width === undefined ? Number.POSITIVE_INFINITY : Math.max(10, width - fixedWidth);
 
-  const layout = (cells: readonly string[], cellWidths: readonly number[]): string[] =>
+  const layout = (cells: readonly string[]): string[] =>
     cells.map((cell, column) => {
       if (column === 5) return truncateToDisplayWidth(cell, problemWidth);
-      const padding = spaces((widths[column] ?? 0) - (cellWidths[column] ?? 0));
+      const padding = spaces((widths[column] ?? 0) - measureDisplayWidth(cell));
       return RIGHT_ALIGNED.has(column) ? padding + cell : cell + padding;
     });
   // Lines are cut before colour is added, so escape sequences never count towards the width or get cut.
@@ -101,20 +99,15 @@ function renderTable(checks: readonly CheckResult[], options: ConsoleTableOption
     return [truncateToDisplayWidth(plain, width)];
   };
 
-  const header = fit(
-    layout(
-      HEADER,
-      HEADER.map((title) => measureDisplayWidth(title)),
-    ),
-  );
+  const header = fit(layout(HEADER));
   const lines = [
     header
       .map((cell, column) => paint(ANSI.bold, column === header.length - 1 ? cell.trimEnd() : cell))
       .join(GAP)
       .trimEnd(),
   ];
-  for (const { check, cells, cellWidths } of rows) {
-    const fitted = fit(layout(cells, cellWidths));
+  for (const check of checks) {
+    const fitted = fit(layout(cellsOf(check)));
     const colour = check.passed ? ANSI.green : ANSI.red;
     if (fitted.length === 1) {
       lines.push(paint(colour, fitted[0] ?? ''));
