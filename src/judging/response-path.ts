@@ -114,14 +114,17 @@ export function resolveJsonPath(root: unknown, path: ResponsePath, sources?: Num
   for (let i = 0; i < steps.length; i += 1) {
     const step = steps[i];
     if (step === undefined) continue;
-    // Only a failure names where it stopped: a path that resolves builds no text.
-    const at = (): string => formatPathPrefix(steps, i);
+    // Only a failure names where it stopped (formatPathPrefix): a path that resolves builds no text, nor a closure.
     if ('index' in step) {
       if (!Array.isArray(current)) {
-        return missing(`${at()}: ${describeParent(path, i)} is ${describeJson(current)}, not an array`);
+        return missing(
+          `${formatPathPrefix(steps, i)}: ${describeParent(path, i)} is ${describeJson(current)}, not an array`,
+        );
       }
       if (step.index >= current.length) {
-        return missing(`${at()}: index ${step.index} out of range (${countItems(current.length)})`);
+        return missing(
+          `${formatPathPrefix(steps, i)}: index ${step.index} out of range (${countItems(current.length)})`,
+        );
       }
       holder = current;
       holderKey = step.index;
@@ -130,11 +133,12 @@ export function resolveJsonPath(root: unknown, path: ResponsePath, sources?: Num
       if (!isPlainObject(current)) {
         const hint = i === 0 && Array.isArray(current) ? '; start the attribute with [index]' : '';
         return missing(
-          `${at()}: ${describeParent(path, i)} is ${describeJson(current)}, not an object${hint}`,
+          `${formatPathPrefix(steps, i)}: ${describeParent(path, i)} is ${describeJson(current)}, not an object${hint}`,
         );
       }
       // Own properties only: a body may carry keys such as "constructor" or "__proto__".
-      if (!Object.hasOwn(current, step.key)) return missing(`${at()}: key "${step.key}" not found`);
+      if (!Object.hasOwn(current, step.key))
+        return missing(`${formatPathPrefix(steps, i)}: key "${step.key}" not found`);
       holder = current;
       holderKey = step.key;
       current = current[step.key];
