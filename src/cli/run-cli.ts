@@ -30,7 +30,7 @@ import type { PlannedCheck } from '../engine/plan-checks.js';
 import { planChecks } from '../engine/plan-checks.js';
 import { recordEnvReads } from '../engine/record-env-reads.js';
 import type { ContractSource, Log } from '../engine/ports.js';
-import { createGrowingRedactor, redactReport } from '../reports/redaction/redact-secrets.js';
+import { createGrowingRedactor, createRedactor, redactReport } from '../reports/redaction/redact-secrets.js';
 import type { Redact } from '../reports/redaction/redact-secrets.js';
 import { renderConsoleTable } from '../reports/render-console-table.js';
 import { renderJsonReport } from '../reports/render-json-report.js';
@@ -154,7 +154,8 @@ async function runCommand(command: RunCommand, context: CliContext): Promise<num
     await http.close();
   }
   for (const secret of result.secrets) context.secrets.add(secret);
-  const report = redactReport(result.report, context.redact);
+  // Every secret is known now: a redactor of exactly those (none: the report passes as it is, uncopied).
+  const report = redactReport(result.report, createRedactor([...context.secrets]));
   return await finishReport(report, command, io);
 }
 
