@@ -71,6 +71,24 @@ function list(warnings: Set<string>): readonly string[] {
   return warnings.size === 0 ? NO_WARNINGS : [...warnings];
 }
 
+/**
+ * What createRequestRenderer's renderer throws for, without rendering the rest: for each sample, that the URL
+ * renders as an absolute http(s) URL (ContractFileError otherwise). A URL without tokens is checked once. The
+ * engine checks every sample before the first call, and renders each request only when its check starts.
+ */
+export function createUrlCheck(webhook: Webhook): (sample: Sample) => void {
+  const url = compileText(webhook.url, 'url', 'In the URL');
+  const fixed = url.parts.every((part) => part.kind === 'literal');
+  let checkedUrl: string | undefined;
+  return (sample) => {
+    if (fixed && checkedUrl !== undefined) return;
+    const renderedUrl = renderText(url, sample, new Set());
+    if (renderedUrl === checkedUrl) return;
+    assertAbsoluteUrl(renderedUrl, webhook, sample);
+    checkedUrl = renderedUrl;
+  };
+}
+
 /** Renders one request; use createRequestRenderer to render many samples of one webhook. */
 export function renderRequest(webhook: Webhook, sample: Sample): RenderedRequest {
   return createRequestRenderer(webhook)(sample);

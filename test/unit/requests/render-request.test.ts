@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { TOKEN_PREFIXES } from '../../../src/contracts/contract.js';
 import type { TokenEncoding, TokenValue } from '../../../src/contracts/contract.js';
 import { ContractFileError } from '../../../src/contracts/errors.js';
-import { createRequestRenderer, renderRequest } from '../../../src/requests/render-request.js';
+import {
+  createRequestRenderer,
+  createUrlCheck,
+  renderRequest,
+} from '../../../src/requests/render-request.js';
 import { makeSample, makeWebhook } from '../../support/make-webhook.js';
 
 /** The body rendered from `template` under `encoding` for a sample holding `lead` values. */
@@ -358,6 +362,55 @@ describe('renderRequest: URL', () => {
     const sample = makeSample({ values: { lead: { Target: 'sk-from-env-91c2' } } });
     expect(() => renderRequest(webhook, sample)).toThrow('its URL "{{lead.Target}}/x", rendered for sample');
     expect(() => renderRequest(webhook, sample)).not.toThrow(/sk-from-env-91c2/);
+  });
+});
+
+describe('createUrlCheck', () => {
+  // The engine checks every sample's URL before the first call and renders each request only as its check
+  // starts: the check must refuse exactly what the renderer refuses, with the same problem.
+  const refusal = (run: () => unknown): unknown => {
+    try {
+      run();
+    } catch (error) {
+      return error instanceof ContractFileError ? error.problems : error;
+    }
+    return undefined;
+  };
+
+  it.each([
+    'https://x.example/a',
+    '/relative/path',
+    'ftp://x.example/',
+    '',
+    'https://{{my.Host}}/x',
+    '{{lead.Target}}/x',
+    'secret-token-123/x',
+  ])('refuses what the renderer refuses, for %j', (url) => {
+    for (const carriesSecret of [false, true]) {
+      const webhook = makeWebhook({ url, carriesSecret });
+      for (const values of [
+        {},
+        { my: { Host: 'a/b' } },
+        { my: { Host: 'api.example.com' } },
+        { lead: { Target: 'https://t.example' } },
+      ]) {
+        const sample = makeSample({ values });
+        expect(refusal(() => createUrlCheck(webhook)(sample))).toEqual(
+          refusal(() => createRequestRenderer(webhook)(sample)),
+        );
+      }
+    }
+  });
+
+  it('checks each sample of a URL with tokens, and a URL without tokens once', () => {
+    const check = createUrlCheck(makeWebhook({ url: 'https://{{my.Host}}/x' }));
+    expect(() => check(makeSample({ values: { my: { Host: 'api.example.com' } } }))).not.toThrow();
+    expect(() => check(makeSample({ name: 'bob', values: { my: { Host: 'a/b' } } }))).toThrow(
+      'rendered for sample "bob", is not an absolute http(s) URL',
+    );
+    const fixed = createUrlCheck(makeWebhook({ url: 'not a url' }));
+    expect(() => fixed(makeSample())).toThrow(ContractFileError);
+    expect(() => fixed(makeSample({ name: 'bob' }))).toThrow(ContractFileError);
   });
 });
 
