@@ -94,12 +94,13 @@ function prepareWebhook(
   planPolicy: PolicyCache,
   collect: (error: unknown) => void,
 ): PreparedWebhook | undefined {
-  const judge = tryCreate(() => createJudge(webhook, file, deps.redact), collect);
+  const timeoutMs = Math.min(settings.timeoutMs ?? webhook.timeoutMs, MARKETO_TIMEOUT_MS);
+  const judge = tryCreate(() => createJudge(webhook, file, deps.redact, timeoutMs), collect);
   const render = tryCreate(() => createRequestRenderer(webhook), collect);
   const checkUrl = tryCreate(() => createUrlCheck(webhook), collect);
   if (judge === undefined || render === undefined || checkUrl === undefined) return undefined;
   const options: SendOptions = {
-    timeoutMs: Math.min(settings.timeoutMs ?? webhook.timeoutMs, MARKETO_TIMEOUT_MS),
+    timeoutMs,
     maxBodyBytes: settings.maxBodyBytes,
     describeHost: deps.describeHost,
   };

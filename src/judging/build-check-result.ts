@@ -9,7 +9,7 @@ export const CODE_BATCH_CAMPAIGN = 1000;
 export const CODE_EMPTY_BODY = 1001;
 
 /** What every result of one webhook and sample shares. */
-export type Shared = Pick<CheckResult, 'webhook' | 'sample' | 'file' | 'line'>;
+export type Shared = Pick<CheckResult, 'webhook' | 'sample' | 'file' | 'line' | 'timeoutMs'>;
 
 const PREVIEW_CHARS = 80;
 const NONE: readonly never[] = Object.freeze([]);
@@ -47,6 +47,7 @@ export function buildCheckResult(
   };
   if (snippet !== undefined) built.responseSnippet = snippet;
   if (location !== undefined) built.location = location;
+  if (shared.timeoutMs !== undefined) built.timeoutMs = shared.timeoutMs;
   return built;
 }
 

@@ -49,6 +49,11 @@ export interface CheckResult {
   readonly responseSnippet?: string;
   /** A 3xx response's `Location` header (untrusted text): where Marketo would not follow. */
   readonly location?: string;
+  /**
+   * The call's whole budget when it is lower than Marketo's 30 s (the webhook's `timeout`, or the run's);
+   * absent when the check had Marketo's own.
+   */
+  readonly timeoutMs?: number;
 }
 
 export interface RunSummary {
@@ -91,6 +96,8 @@ export interface WebhookProjection {
   readonly busyP95Ms: number | null;
   /** Checks that got no complete response within the timeout. */
   readonly timeouts: number;
-  /** p95 near Marketo's timeout, or a call timed out: Marketo gives up, the service may still write. */
+  /** The webhook's effective timeout: its own (or the run's) when lower than Marketo's 30 s, else Marketo's. */
+  readonly timeoutMs: number;
+  /** p95 near the effective timeout, or a call timed out: the caller gives up, the service may still write. */
   readonly nearTimeout: boolean;
 }

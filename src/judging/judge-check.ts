@@ -13,6 +13,7 @@ import type { ValidateFunction } from 'ajv';
 import type { CallOutcome } from './call-outcome.js';
 import { compileResponseSchema } from './compile-response-schema.js';
 import type { CheckResult } from './check-result.js';
+import { MARKETO_TIMEOUT_MS } from '../contracts/contract.js';
 import type { Webhook } from '../contracts/contract.js';
 import { ContractFileError } from '../contracts/errors.js';
 import type { ContractProblem } from '../contracts/errors.js';
@@ -43,9 +44,17 @@ export interface Judge {
  * @param file the contract file's path as reports show it.
  * @param redact the run's redactor: text shown cut (the snippet, value previews) is redacted before the cut, which
  *   no later redaction can undo. The engine always passes it; the whole report is redacted again after.
+ * @param timeoutMs the calls' whole budget as the run applies it; each result records it when it is lower than
+ *   Marketo's 30 s, so the campaign projection can say which timeout a webhook is near.
  * @throws ContractFileError when a mapping path is malformed or `expect.schema` does not compile.
  */
-export function createJudge(webhook: Webhook, file: string, redact: RedactText = NO_REDACTION): Judge {
+export function createJudge(
+  webhook: Webhook,
+  file: string,
+  redact: RedactText = NO_REDACTION,
+  timeoutMs: number = MARKETO_TIMEOUT_MS,
+): Judge {
+  const lowered = timeoutMs < MARKETO_TIMEOUT_MS ? timeoutMs : undefined;
   const problems: ContractProblem[] = [];
   const contractWarnings: string[] = [];
   const mappings: CompiledMapping[] = [];
@@ -83,7 +92,11 @@ export function createJudge(webhook: Webhook, file: string, redact: RedactText =
 
   return {
     judge(sample, outcome, renderWarnings) {
-      const shared: Shared = { webhook: webhook.name, sample, file, line: webhook.location.line };
+      const { name, location } = webhook;
+      const shared: Shared =
+        lowered === undefined
+          ? { webhook: name, sample, file, line: location.line }
+          : { webhook: name, sample, file, line: location.line, timeoutMs: lowered };
       const warnings = [...renderWarnings, ...contractWarnings];
       if (webhook.campaign === 'batch') return judgeBatch(shared, warnings);
       if (outcome === null) {

@@ -16,8 +16,9 @@ import { summarizeWebhooks } from './webhook-stats.js';
 /** Calls Marketo makes at once per instance: *reported* by practitioners, not documented by Adobe. */
 export const MARKETO_CONCURRENT_CALLS = 20;
 /**
- * A p95 at or above this share of Marketo's 30 s timeout is "near" it: under production load the slow tail
- * crosses it, Marketo gives up, and the service may still finish the work, so a retry flow writes twice.
+ * A p95 at or above this share of a webhook's effective timeout (its own when lower, else Marketo's 30 s) is
+ * "near" it: under production load the slow tail crosses it, the caller gives up, and the service may still
+ * finish the work, so a retry flow writes twice.
  */
 export const NEAR_TIMEOUT_SHARE = 0.8;
 
@@ -27,9 +28,8 @@ export const NEAR_TIMEOUT_SHARE = 0.8;
  */
 export function projectCampaign(checks: readonly CheckResult[], leads: number): CampaignProjection {
   const rounds = Math.ceil(leads / MARKETO_CONCURRENT_CALLS);
-  const nearMs = MARKETO_TIMEOUT_MS * NEAR_TIMEOUT_SHARE;
   const webhooks = summarizeWebhooks(checks).map((stats): WebhookProjection => {
-    const { latency } = stats;
+    const { latency, timeoutMs } = stats;
     return {
       webhook: stats.webhook,
       file: stats.file,
@@ -41,7 +41,9 @@ export function projectCampaign(checks: readonly CheckResult[], leads: number): 
       busyP50Ms: latency === undefined ? null : rounds * latency.p50,
       busyP95Ms: latency === undefined ? null : rounds * latency.p95,
       timeouts: stats.timeouts,
-      nearTimeout: stats.timeouts > 0 || (latency !== undefined && latency.p95 >= nearMs),
+      timeoutMs,
+      nearTimeout:
+        stats.timeouts > 0 || (latency !== undefined && latency.p95 >= timeoutMs * NEAR_TIMEOUT_SHARE),
     };
   });
   return { leads, concurrentCalls: MARKETO_CONCURRENT_CALLS, timeoutMs: MARKETO_TIMEOUT_MS, webhooks };

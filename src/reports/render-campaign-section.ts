@@ -87,13 +87,18 @@ export function describeProjectionNote(
 ): string | undefined {
   if (webhook.latencyP95Ms === null) return 'never called (a batch campaign or a blocked request)';
   if (!webhook.nearTimeout) return undefined;
-  const timeout = formatDuration(campaign.timeoutMs);
+  const marketo = formatDuration(campaign.timeoutMs);
+  // Which timeout: the webhook's own when it is lower (a contract's `timeout`, or the run's), else Marketo's.
+  const own = webhook.timeoutMs < campaign.timeoutMs;
+  const timeout = own
+    ? `this webhook's ${formatDuration(webhook.timeoutMs)} timeout (Marketo's is ${marketo})`
+    : `Marketo's ${marketo} timeout`;
   const what =
     webhook.timeouts > 0
-      ? `${formatCount(webhook.timeouts, 'call')} timed out`
-      : `p95 ${formatDuration(webhook.latencyP95Ms)} is near Marketo's ${timeout} timeout`;
-  return (
-    `⚠️ ${what}: Marketo gives up after ${timeout} but the service may still finish the work, ` +
-    'so a retry writes twice'
-  );
+      ? `${formatCount(webhook.timeouts, 'call')} timed out at ${timeout}`
+      : `p95 ${formatDuration(webhook.latencyP95Ms)} is near ${timeout}`;
+  const consequence = own
+    ? 'a call given up on may still finish on the service, so a retry writes twice'
+    : `Marketo gives up after ${marketo} but the service may still finish the work, so a retry writes twice`;
+  return `⚠️ ${what}: ${consequence}`;
 }

@@ -1,6 +1,6 @@
 /**
  * The lines under the console table: the totals (`40 checks: 38 passed, 2 failed`) and the campaign projection
- * (how long a trigger campaign keeps Marketo's queue busy, and which webhooks are near its 30 s timeout).
+ * (how long a trigger campaign keeps Marketo's queue busy, and which webhooks are near their timeout).
  * Never cut to the terminal's width: these are the lines that matter most, and a terminal wraps them.
  */
 import type { RunReport } from '../judging/check-result.js';
@@ -26,7 +26,7 @@ export function formatConsoleTotals(report: RunReport, paint: Paint): string {
 
 /**
  * The campaign projection, one line per webhook that was called, and a warning line for each webhook near
- * Marketo's timeout; no lines when the report has no projection or nothing was called.
+ * its effective timeout; no lines when the report has no projection or nothing was called.
  */
 export function formatConsoleProjection(report: RunReport, paint: Paint): string[] {
   const { campaign } = report;

@@ -31,6 +31,7 @@ function orderCampaign(campaign: CampaignProjection): Record<string, unknown> {
       busyP50Ms: finiteOrNull(webhook.busyP50Ms),
       busyP95Ms: finiteOrNull(webhook.busyP95Ms),
       timeouts: webhook.timeouts,
+      timeoutMs: webhook.timeoutMs,
       nearTimeout: webhook.nearTimeout,
     })),
   };
@@ -63,6 +64,7 @@ function orderCheck(check: CheckResult): Record<string, unknown> {
   };
   if (check.responseSnippet !== undefined) ordered['responseSnippet'] = check.responseSnippet;
   if (check.location !== undefined) ordered['location'] = check.location;
+  if (check.timeoutMs !== undefined) ordered['timeoutMs'] = check.timeoutMs;
   return ordered;
 }
 

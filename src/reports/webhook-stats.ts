@@ -1,3 +1,4 @@
+import { MARKETO_TIMEOUT_MS } from '../contracts/contract.js';
 import type { CheckResult } from '../judging/check-result.js';
 import type { LatencyStats } from './latency-stats.js';
 import { computeLatencyStats } from './latency-stats.js';
@@ -13,6 +14,8 @@ export interface WebhookStats {
   readonly failed: number;
   /** Checks that got no complete response within the timeout. */
   readonly timeouts: number;
+  /** The lowest timeout its checks had (a check records one only when it is below Marketo's 30 s). */
+  readonly timeoutMs: number;
   /** Undefined when no call was measured (a batch campaign, a blocked request). */
   readonly latency: LatencyStats | undefined;
 }
@@ -30,7 +33,9 @@ export function summarizeWebhooks(checks: readonly CheckResult[]): WebhookStats[
     const latencies: number[] = [];
     let passed = 0;
     let timeouts = 0;
+    let timeoutMs = MARKETO_TIMEOUT_MS;
     for (const check of own) {
+      if (check.timeoutMs !== undefined && check.timeoutMs < timeoutMs) timeoutMs = check.timeoutMs;
       if (check.passed) passed += 1;
       if (check.latencyMs !== null) latencies.push(check.latencyMs);
       if (check.failures.some((failure) => failure.kind === 'timeout')) timeouts += 1;
@@ -43,6 +48,7 @@ export function summarizeWebhooks(checks: readonly CheckResult[]): WebhookStats[
       passed,
       failed: own.length - passed,
       timeouts,
+      timeoutMs,
       latency: computeLatencyStats(latencies),
     };
   });

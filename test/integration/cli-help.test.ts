@@ -84,6 +84,11 @@ describe('npm start (scripts/demo.mjs)', () => {
       expect(result.stdout).toContain(`${kind}:`);
     }
     expect(result.stdout).toMatch(/\d+ checks: \d+ passed, [1-9]\d* failed/);
+    // The example lowers this webhook's timeout to 1 s: its warning names that one, not Marketo's 30 s.
+    expect(result.stdout).toContain(
+      "⚠ Slow scoring (timeout): 1 call timed out at this webhook's 1 s timeout (Marketo's is 30 s): ",
+    );
+    expect(result.stdout).not.toMatch(/Slow scoring \(timeout\): .*Marketo gives up after 30 s/);
     expect(result.stdout).not.toContain('demo-key-0c5d7e');
   });
 });

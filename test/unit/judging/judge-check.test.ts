@@ -161,6 +161,17 @@ describe('judge: no response', () => {
     ]);
   });
 
+  it('records the timeout a check had only when it is lower than Marketo’s 30 s', () => {
+    const lowered = createJudge(makeWebhook({}), 'c.yml', undefined, 1_000);
+    expect(lowered.judge('alice', makeTimeout({ timeoutMs: 1_000 }), []).timeoutMs).toBe(1_000);
+    expect(lowered.judge('alice', makeResponse(), []).timeoutMs).toBe(1_000);
+    const marketo = createJudge(makeWebhook({}), 'c.yml', undefined, 30_000);
+    expect(marketo.judge('alice', makeResponse(), [])).not.toHaveProperty('timeoutMs');
+    expect(createJudge(makeWebhook({}), 'c.yml').judge('alice', makeResponse(), [])).not.toHaveProperty(
+      'timeoutMs',
+    );
+  });
+
   it('does not add a latency failure to a timeout', () => {
     expect(kinds(judge({ expect: { status: ['2xx'], maxLatencyMs: 10 } }, makeTimeout()))).toEqual([
       'timeout',

@@ -59,6 +59,7 @@ describe('projectCampaign', () => {
         busyP50Ms: 500 * 400,
         busyP95Ms: 500 * 420,
         timeouts: 0,
+        timeoutMs: 30_000,
         nearTimeout: false,
       },
     ]);
@@ -88,6 +89,29 @@ describe('projectCampaign', () => {
     expect(byName['Slow']?.nearTimeout).toBe(true);
     expect(byName['Fine']?.nearTimeout).toBe(false);
     expect(byName['Timeout']).toMatchObject({ nearTimeout: true, timeouts: 1 });
+  });
+
+  it('measures "near" against a webhook’s own lower timeout, the lowest its checks had', () => {
+    const near = [700, 850].map((latencyMs, index) =>
+      makeCheckResult({ webhook: 'Near 1 s', sample: `n${index}`, latencyMs, timeoutMs: 1_000 }),
+    );
+    const under = [700, 790].map((latencyMs, index) =>
+      makeCheckResult({ webhook: 'Under 1 s', line: 20, sample: `u${index}`, latencyMs, timeoutMs: 1_000 }),
+    );
+    // A check without a recorded timeout had Marketo's: the lowest one counts.
+    const mixed = [
+      makeCheckResult({ webhook: 'Mixed', line: 30, sample: 'a', latencyMs: 1_700 }),
+      makeCheckResult({ webhook: 'Mixed', line: 30, sample: 'b', latencyMs: 1_700, timeoutMs: 2_000 }),
+    ];
+    const byName = Object.fromEntries(
+      projectCampaign([...near, ...under, ...mixed], 100).webhooks.map((webhook) => [
+        webhook.webhook,
+        webhook,
+      ]),
+    );
+    expect(byName['Near 1 s']).toMatchObject({ timeoutMs: 1_000, nearTimeout: true });
+    expect(byName['Under 1 s']).toMatchObject({ timeoutMs: 1_000, nearTimeout: false });
+    expect(byName['Mixed']).toMatchObject({ timeoutMs: 2_000, nearTimeout: true });
   });
 
   it('projects nothing for a webhook that was never called', () => {

@@ -38,7 +38,13 @@ describe('renderJsonReport', () => {
   });
 
   it('writes the campaign projection and a redirect target, which the schema accepts and readReport keeps', () => {
-    const redirect = makeFailedCheckResult({ sample: 'dave', code: 302, status: 302, location: '/score' });
+    const redirect = makeFailedCheckResult({
+      sample: 'dave',
+      code: 302,
+      status: 302,
+      location: '/score',
+      timeoutMs: 2_000,
+    });
     const report = withCampaignProjection(makeReport([...REPORT.checks, redirect]), 10_000);
     const text = renderJsonReport(report);
     const json = JSON.parse(text) as Record<string, unknown>;
@@ -52,7 +58,8 @@ describe('renderJsonReport', () => {
         { webhook: 'Score lead', calls: 3, latencyP95Ms: 42, busyP95Ms: 500 * 42, nearTimeout: false },
       ],
     });
-    expect(text).toContain('"location": "/score"');
+    expect(text).toContain('"location": "/score",\n      "timeoutMs": 2000\n');
+    expect(text).toContain('"timeoutMs": 2000,\n        "nearTimeout": false');
     const read = readReport('report.json', json);
     expect(renderJsonReport(read)).toBe(text);
     // Percentiles do not add up across shards: a merge recomputes the projection from the checks.

@@ -93,7 +93,36 @@ describe('renderSummaryMarkdown', () => {
     expect(rows[3]?.[3]).toBe(
       "⚠️ p95 25 s is near Marketo's 30 s timeout: Marketo gives up after 30 s but the service may still finish the work, so a retry writes twice",
     );
-    expect(rows[4]?.[3]).toMatch(/^⚠️ 1 call timed out: Marketo gives up after 30 s/);
+    expect(rows[4]?.[3]).toBe(
+      "⚠️ 1 call timed out at Marketo's 30 s timeout: Marketo gives up after 30 s but the service may still finish the work, so a retry writes twice",
+    );
+  });
+
+  it('names a webhook’s own lower timeout in its warning, and Marketo’s beside it', () => {
+    const timedOut = makeFailedCheckResult({
+      webhook: 'Timing out at 1 s',
+      line: 30,
+      code: null,
+      status: null,
+      errorType: null,
+      latencyMs: 1_000,
+      timeoutMs: 1_000,
+      failures: [{ kind: 'timeout', message: 'no complete response within 1000 ms' }],
+    });
+    const near = withLatencies('Near 2 s', 40, [1_500, 1_900]).map((check) => ({
+      ...check,
+      timeoutMs: 2_000,
+    }));
+    const rows = tableAfter(
+      renderSummaryMarkdown(withCampaignProjection(makeReport([timedOut, ...near]), 100), {}),
+      '#### A trigger campaign',
+    );
+    expect(rows[2]?.[3]).toBe(
+      "⚠️ 1 call timed out at this webhook's 1 s timeout (Marketo's is 30 s): a call given up on may still finish on the service, so a retry writes twice",
+    );
+    expect(rows[3]?.[3]).toBe(
+      "⚠️ p95 1.9 s is near this webhook's 2 s timeout (Marketo's is 30 s): a call given up on may still finish on the service, so a retry writes twice",
+    );
   });
 
   it('has no projection when the report carries none', () => {
