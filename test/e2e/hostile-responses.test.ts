@@ -132,14 +132,7 @@ describe('hostile responses through the built CLI', () => {
     expect(result.stderr).not.toMatch(/RangeError|Maximum call stack|\n\s+at /);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`${TOTAL} checks: ${PASSING} passed, ${FAILING} failed`);
-    const report = JSON.parse(await e2e.readFile('report.json')) as {
-      checks: {
-        webhook: string;
-        passed: boolean;
-        mapped: Record<string, unknown>;
-        failures: { kind: string; message: string }[];
-      }[];
-    };
+    const report = await e2e.readReport('report.json');
     expect(report.checks.find((check) => check.webhook === 'Normal')).toMatchObject({ passed: true });
     expect(report.checks.find((check) => check.webhook === 'Gzip JSON')?.mapped).toEqual({ leadScore: 7 });
     for (const hostile of HOSTILE) {

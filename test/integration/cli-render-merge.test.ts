@@ -52,9 +52,7 @@ describe('webhook-contracts merge', () => {
     expect([first.code, second.code]).toContain(1);
     const shardTotals = await Promise.all(
       ['shards/1.json', 'shards/2.json'].map(async (name) => {
-        const report = JSON.parse(await e2e.readFile(name)) as {
-          summary: { total: number };
-        };
+        const report = await e2e.readReport(name);
         return report.summary.total;
       }),
     );
@@ -70,10 +68,7 @@ describe('webhook-contracts merge', () => {
     ]);
     expect(merged.code).toBe(1);
     expect(merged.stdout).toContain('6 checks: 4 passed, 2 failed');
-    const report = JSON.parse(await e2e.readFile('merged.json')) as {
-      summary: { total: number; passed: number; failed: number };
-      checks: { webhook: string; sample: string }[];
-    };
+    const report = await e2e.readReport('merged.json');
     expect(report.summary).toEqual({ total: 6, passed: 4, failed: 2 });
     expect(report.checks.map((check) => `${check.webhook}/${check.sample}`).sort()).toEqual(
       ['Hook 1/alice', 'Hook 1/bob', 'Hook 2/alice', 'Hook 2/bob', 'Hook 3/alice', 'Hook 3/bob'].sort(),

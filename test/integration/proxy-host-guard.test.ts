@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../src/http/http-client.js';
 import type { ResolveAll } from '../../src/http/guarded-lookup.js';
 import { setUpE2eRun } from '../support/e2e-run.js';
+import type { JsonCheck } from '../support/json-report.js';
 import { ROOT } from '../support/run-node.js';
 import type { StagingServer } from '../support/staging-server.js';
 import { startTunnelProxy } from '../support/tunnel-proxy.js';
@@ -56,13 +57,6 @@ const LITERAL_URLS = [
   'http://[2002:a9fe:a9fe::]/',
   'http://[0:0:0:0:0:ffff:a9fe:a9fe]:80/',
 ] as const;
-
-interface JsonCheck {
-  readonly webhook: string;
-  readonly passed: boolean;
-  readonly errorType: string | null;
-  readonly failures: readonly { readonly kind: string; readonly message: string }[];
-}
 
 const e2e = setUpE2eRun({
   prefix: 'wc-proxy-guard-',
@@ -130,7 +124,7 @@ describe.each([
     const before = proxy.tunnels().length;
     const result = await e2e.runCli(['run', '--quiet', '--report-json', 'cli.json'], { env: proxyEnv() });
     expect(result.code, result.stderr).toBe(1);
-    const report = JSON.parse(await e2e.readFile('cli.json')) as { checks: JsonCheck[] };
+    const report = await e2e.readReport('cli.json');
     expectRefusedByName(report.checks);
     expect(proxy.tunnels().slice(before)).toEqual(proxied ? [`staging.test:${e2e.staging.port}`] : []);
   });
@@ -142,9 +136,7 @@ describe.each([
       env: proxyEnv(),
     });
     expect(result.exitCode, result.stdout).toBe(1);
-    const report = JSON.parse(await e2e.readFile('action.json')) as {
-      checks: JsonCheck[];
-    };
+    const report = await e2e.readReport('action.json');
     expectRefusedByName(report.checks);
     expect(proxy.tunnels().slice(before)).toEqual(proxied ? [`staging.test:${e2e.staging.port}`] : []);
   });
@@ -165,9 +157,7 @@ describe('metadata and link-local IP literals in every spelling', () => {
   it('are blocked before any connection by the built CLI, with any host allowed', async () => {
     const result = await e2e.runCli(['run', 'literals.yml', '--quiet', '--report-json', 'literals-cli.json']);
     expect(result.code, result.stderr).toBe(1);
-    const report = JSON.parse(await e2e.readFile('literals-cli.json')) as {
-      checks: JsonCheck[];
-    };
+    const report = await e2e.readReport('literals-cli.json');
     expectAllBlocked(report.checks);
   });
 
@@ -181,9 +171,7 @@ describe('metadata and link-local IP literals in every spelling', () => {
       },
     });
     expect(result.exitCode, result.stdout).toBe(1);
-    const report = JSON.parse(await e2e.readFile('literals-action.json')) as {
-      checks: JsonCheck[];
-    };
+    const report = await e2e.readReport('literals-action.json');
     expectAllBlocked(report.checks);
   });
 });

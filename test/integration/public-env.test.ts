@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 
 import type { E2eActionRun } from '../support/e2e-run.js';
 import { setUpE2eRun } from '../support/e2e-run.js';
+import type { JsonReport } from '../support/json-report.js';
+import { parseJsonReport } from '../support/json-report.js';
 
 const TOKEN = 'ghs_publicEnvToken0123456789abcdef';
 const API_KEY = 'sk_live_public_env_0123456789';
@@ -30,13 +32,6 @@ webhooks:
     headers: { X-Api-Key: "\${API_KEY}" }
     responseType: none
 `;
-
-interface JsonReport {
-  readonly checks: readonly {
-    readonly webhook: string;
-    readonly failures: readonly { readonly kind: string }[];
-  }[];
-}
 
 const e2e = setUpE2eRun({
   prefix: 'wc-public-env-',
@@ -62,7 +57,7 @@ function kindsByWebhook(report: JsonReport): Record<string, string[]> {
 
 async function readReport(name: string): Promise<{ text: string; report: JsonReport }> {
   const text = await e2e.readFile(name);
-  return { text, report: JSON.parse(text) as JsonReport };
+  return { text, report: parseJsonReport(text) };
 }
 
 const moved = (): string => `${e2e.staging.url}/new-place`;

@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 
 import { setUpE2eRun } from '../support/e2e-run.js';
+import { parseJsonReport } from '../support/json-report.js';
 import type { StagingServer } from '../support/staging-server.js';
 import { stringify } from '../support/yaml-text.js';
 
@@ -166,9 +167,7 @@ describe('a server that echoes the secrets back', () => {
 
     const json = await e2e.readFile('out/report.json');
     const junit = await e2e.readFile('out/junit.xml');
-    const report = JSON.parse(json) as {
-      checks: { webhook: string; errorType: string | null; failures: { kind: string }[]; mapped: object }[];
-    };
+    const report = parseJsonReport(json);
     const byName = new Map(report.checks.map((check) => [check.webhook, check]));
     // Each check got as far as quoting what the server sent.
     expect(

@@ -7,6 +7,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { setUpE2eRun } from '../support/e2e-run.js';
+import type { JsonReport } from '../support/json-report.js';
 import {
   CONTROL_WEBHOOK,
   ENTRY_SECRET,
@@ -15,14 +16,6 @@ import {
   makeSecretEntryFiles,
   recordSink,
 } from '../support/secret-entry-points.js';
-
-/** The part of the JSON report (schema/report.schema.json) these tests read. */
-interface JsonReport {
-  readonly checks: readonly {
-    readonly webhook: string;
-    readonly failures: readonly { readonly kind: string }[];
-  }[];
-}
 
 const e2e = setUpE2eRun({
   prefix: 'wc-entries-',
@@ -81,7 +74,7 @@ describe('the built CLI', () => {
       'report.json',
     ]);
     expect(result.stderr).not.toMatch(/internal error/);
-    const report = JSON.parse(await e2e.readFile('report.json')) as JsonReport;
+    const report = await e2e.readReport('report.json');
     return { report, output: result.stdout + result.stderr };
   }
 
@@ -108,7 +101,7 @@ describe('the built action', () => {
       },
     });
     expect(result.stdout).not.toMatch(/internal error/);
-    const report = JSON.parse(await e2e.readFile('action-report.json')) as JsonReport;
+    const report = await e2e.readReport('action-report.json');
     // `::add-mask::` lines hand the secret to the runner's masking: that is where it must appear.
     return { report, output: result.log + result.stderr + result.summary };
   }

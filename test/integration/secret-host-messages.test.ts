@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { setUpE2eRun } from '../support/e2e-run.js';
 import { findClosedPort } from '../support/find-closed-port.js';
+import type { JsonReport } from '../support/json-report.js';
+import { parseJsonReport } from '../support/json-report.js';
 import { stringify } from '../support/yaml-text.js';
 
 const TOKEN = 'ghs_secretHostMessages0123456789';
@@ -16,13 +18,6 @@ const KEY = 'Zq81xWv0PpKey';
 
 let closedPort: number;
 let env: Record<string, string>;
-
-interface JsonReport {
-  readonly checks: readonly {
-    readonly webhook: string;
-    readonly failures: readonly { readonly kind: string; readonly message: string }[];
-  }[];
-}
 
 const WEBHOOKS = {
   whole: 'Whole URL from a secret',
@@ -93,7 +88,7 @@ describe('the built CLI', () => {
     expect(result.code, result.stderr).toBe(1);
     const json = await e2e.readFile('report.json');
     const junit = await e2e.readFile('report.xml');
-    return { text: result.stdout + result.stderr + json + junit, report: JSON.parse(json) as JsonReport };
+    return { text: result.stdout + result.stderr + json + junit, report: parseJsonReport(json) };
   }
 
   it('names the variable in a blocked message, never the host or port it holds', async () => {
@@ -153,7 +148,7 @@ describe('the built action', () => {
     const json = await e2e.readFile('action-report.json');
     return {
       text: [result.log, result.stderr, result.summary, ...annotations, ...comments, json].join('\n'),
-      report: JSON.parse(json) as JsonReport,
+      report: parseJsonReport(json),
     };
   }
 

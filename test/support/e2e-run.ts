@@ -12,6 +12,8 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 import type { GitHubApiStandIn, StandInComment } from './github-api-stand-in.js';
 import { startGitHubApiStandIn } from './github-api-stand-in.js';
+import type { JsonReport } from './json-report.js';
+import { parseJsonReport } from './json-report.js';
 import type { ActionRun, RunActionOptions } from './run-action.js';
 import { runAction } from './run-action.js';
 import type { NodeResult } from './run-node.js';
@@ -81,6 +83,8 @@ export interface E2eRun {
   readonly writeFile: (name: string, content: string | Uint8Array) => Promise<string>;
   /** A file of the shared workspace (a report a run wrote), as text. */
   readonly readFile: (name: string) => Promise<string>;
+  /** A JSON report a run wrote into the shared workspace. */
+  readonly readReport: (name: string) => Promise<JsonReport>;
   /** The comments on the pull request, oldest first. */
   readonly comments: () => StandInComment[];
 }
@@ -172,6 +176,8 @@ export function setUpE2eRun(options: E2eRunOptions): E2eRun {
       return name;
     },
     readFile: (name) => readFile(path.join(started(workspace, 'the workspace'), name), 'utf8'),
+    readReport: async (name) =>
+      parseJsonReport(await readFile(path.join(started(workspace, 'the workspace'), name), 'utf8')),
     comments: () =>
       started(api, 'the GitHub API stand-in').comments(
         PULL_REQUEST.owner,
