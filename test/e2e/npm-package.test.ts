@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { makeAliceScoreContract } from '../support/contract-yaml.js';
 import { ROOT, ensureBundle } from '../support/run-node.js';
 import type { NodeResult } from '../support/run-node.js';
 import { startStagingServer } from '../support/staging-server.js';
@@ -68,22 +69,7 @@ beforeAll(async () => {
   );
   // Offline, with an empty cache: any package the install wanted from the registry would fail it.
   await runOk('npm', ['install', '--offline', path.join(dir, tarball.filename)], project);
-  await writeFile(
-    path.join(project, 'webhook-contracts.yml'),
-    `version: 1
-samples:
-  alice: { lead: { Email: alice@example.com } }
-fields: { leadScore: integer }
-webhooks:
-  - name: Score lead
-    url: '\${STAGING_URL}/json'
-    method: POST
-    template: '{"email": {{lead.Email}}}'
-    encoding: json
-    responseType: json
-    mappings: { data.score: leadScore }
-`,
-  );
+  await writeFile(path.join(project, 'webhook-contracts.yml'), makeAliceScoreContract('${STAGING_URL}/json'));
 }, 180_000);
 
 afterAll(async () => {

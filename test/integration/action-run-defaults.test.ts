@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 
 import { run } from '../../src/action/run-action.js';
+import { makeAliceScoreContract } from '../support/contract-yaml.js';
 import { startStagingServer } from '../support/staging-server.js';
 import type { StagingServer } from '../support/staging-server.js';
 
@@ -39,19 +40,7 @@ it("applies action.yml's defaults when no INPUT_* variable is set", async () => 
   // `allowed-hosts` lets it through.
   await writeFile(
     path.join(workspace, 'webhook-contracts.yml'),
-    `version: 1
-samples:
-  alice: { lead: { Email: alice@example.com } }
-fields: { leadScore: integer }
-webhooks:
-  - name: Score lead
-    url: '${server.url}/json'
-    method: POST
-    template: '{"email": {{lead.Email}}}'
-    encoding: json
-    responseType: json
-    mappings: { data.score: leadScore }
-`,
+    makeAliceScoreContract(`${server.url}/json`),
     'utf8',
   );
   const outputFile = path.join(workspace, 'github-output');

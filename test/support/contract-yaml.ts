@@ -1,4 +1,4 @@
-/** Contract file texts for the loader's tests: the SPEC's example, and a dedent tag for inline YAML. */
+/** Contract file texts for tests: the SPEC's example, a dedent tag for inline YAML, and the webhooks tests share. */
 
 /**
  * Dedents a template literal so YAML can be written indented in a test: the first line break is dropped and
@@ -110,4 +110,21 @@ export function makeHooksContract(paths: readonly string[], options: { twoSample
     )
     .join('');
   return `version: 1\nsamples:\n${samples}fields:\n  leadScore: integer\nwebhooks:\n${webhooks}`;
+}
+
+/** A contract whose one webhook, `Score lead`, POSTs alice's `lead.Email` as JSON to `url` and maps `data.score`. */
+export function makeAliceScoreContract(url: string): string {
+  return `version: 1
+samples:
+  alice: { lead: { Email: alice@example.com } }
+fields: { leadScore: integer }
+webhooks:
+  - name: Score lead
+    url: '${url}'
+    method: POST
+    template: '{"email": {{lead.Email}}}'
+    encoding: json
+    responseType: json
+    mappings: { data.score: leadScore }
+`;
 }
