@@ -1,10 +1,21 @@
 /**
  * Views of the runs of a text that may be binary-to-text encodings: base64 (standard and URL alphabets, with or
- * without padding, wrapped at any width or folded at single spaces) and hex (glued, or its bytes written apart). Each run is decoded at every alignment, because what a run encodes
- * need not start at the run's first character (base64 of `user:secret` puts the secret at byte offset 5, and a run
+ * without padding, broken anywhere by whitespace, invisible characters or list punctuation), hex (glued, or
+ * written as separate numbers: hex-token-view.ts) and lists of decimal numbers (decimal-byte-view.ts). Each run is
+ * decoded at every alignment, because what a run encodes need not start at the run's first character (base64 of `user:secret` puts the secret at byte offset 5, and a run
  * may be glued to the word before it); a JWT's parts are runs of their own, split at the dots.
  */
-import { appendDecodedBytes, createSpannedBytes } from './decode-byte-run.js';
+import type { SpannedBytes } from './decode-byte-run.js';
+import type { TextBytes } from './decode-byte-run.js';
+import {
+  appendDecodedBytes,
+  appendUtf16Bytes,
+  createSpannedBytes,
+  measureText,
+  sliceSpannedBytes,
+} from './decode-byte-run.js';
+import { decodeDecimalRuns } from './decimal-byte-view.js';
+import { joinHexTokens } from './hex-token-view.js';
 import type { TextView } from './text-view.js';
 import { endOf, startOf, ViewBuilder } from './text-view.js';
 
@@ -13,40 +24,60 @@ const HEX = '[0-9A-Fa-f]';
 /** Runs of at least N characters of an alphabet, by alphabet and N: a redactor uses one N for every text. */
 const PATTERNS = new Map<number, { long: RegExp; char: RegExp }>();
 /**
- * Where base64 may be broken: MIME and PEM wrap it (a line break, with the indentation after it), and a header value,
- * which cannot hold a line break, folds it at a space. A single space counts only after a long piece of base64: the
- * lines of a folded value are long, and joining the words of a sentence into one run would decode all prose (the
- * piece after a fold may be short: the last line).
+ * Where base64 may be broken, at any width and as often as it likes: whitespace and line breaks (MIME and PEM wrap
+ * it, a header folds it, a sender folds it every few characters), invisible characters, and the quotes and commas
+ * between the pieces of a list (`["c2Vj", "cmV0"]`). Joining never loses a run: what a run encodes stays whole in
+ * it, and every alignment is decoded, so words joined with it only add bytes around it.
  */
-const BASE64_BREAKS = /[\r\n\t]\s*|(?<=[A-Za-z0-9+/_-]{8}) /g;
-/**
- * Where hex may be broken: at line breaks as base64, and between bytes written apart (`73:45` in a fingerprint,
- * `73-45`, `73 45` in a hex dump): a separator between single bytes (two digits; at the end of a cut text one or
- * none), not between longer groups (a UUID's).
- */
-const HEX_SEPARATORS =
-  /[\r\n\t]\s*|(?<=(?:^|[^0-9A-Fa-f])[0-9A-Fa-f]{2})[\s:.-]{1,3}(?=[0-9A-Fa-f]{1,2}(?![0-9A-Fa-f])|$)/g;
+const BASE64_BREAKS = /[\s\p{Cc}\p{Cf}"'`,;|]+/gu;
+/** As BASE64_BREAKS, plus `-`, `_` and `.`, which standard base64 does not use: it may be folded with them too. */
+const STANDARD_BASE64_BREAKS = /[\s\p{Cc}\p{Cf}"'`,;|._-]+/gu;
+const STANDARD_BASE64 = '[A-Za-z0-9+/]';
 
 /**
  * Decodes the runs of `view` long enough to hold `minBytes` bytes, once the breaks of each encoding are removed
- * (BASE64_BREAKS, HEX_SEPARATORS). A run that reaches the end of a cut text is decoded however short it is, as it may hold the
- * start of a secret.
+ * (BASE64_BREAKS, joinHexTokens). A run that reaches the end of a cut text is decoded however short it is, as it
+ * may hold the start of a secret.
  */
-export function decodeBinaryRuns(view: TextView, minBytes: number): TextView[] {
+export interface BinaryRunOptions {
+  /** Runs shorter than this many bytes are not decoded (a cut text's last run is). */
+  readonly minBytes: number;
+  /** Decoded runs without this many characters of text in a row are not returned (measureText). */
+  readonly minTextChars: number;
+  readonly textBytes: TextBytes;
+  /** Read the bytes as UTF-16 too: a secret has characters past Latin-1. */
+  readonly utf16: boolean;
+}
+
+export function decodeBinaryRuns(view: TextView, options: BinaryRunOptions): TextView[] {
+  const { minBytes, minTextChars, textBytes, utf16 } = options;
   const runs: TextView[] = [];
   const decode = (
     joined: TextView,
     alphabet: string,
     minChars: number,
     alignments: number,
-    decodeRun: (view: TextView, from: number, to: number, reachesEnd: boolean) => TextView,
+    decodeRun: (view: TextView, from: number, to: number) => SpannedBytes,
   ): void => {
     const { text } = joined;
     const { long, char } = readPatterns(alphabet, minChars);
     const add = (from: number, to: number): void => {
       const reachesEnd = joined.reachesEnd && to === text.length;
-      for (let alignment = 0; alignment < alignments && to - from - alignment >= 2; alignment += 1)
-        runs.push(decodeRun(joined, from + alignment, to, reachesEnd));
+      for (let alignment = 0; alignment < alignments && to - from - alignment >= 2; alignment += 1) {
+        const bytes = decodeRun(joined, from + alignment, to);
+        if (utf16)
+          for (const encoding of UTF16_READINGS)
+            runs.push(readBytes(bytes, joined.tracked, reachesEnd, encoding));
+        const text = measureText(bytes.values, minTextChars, textBytes);
+        if (text.long) runs.push(readBytes(bytes, joined.tracked, reachesEnd, 'utf-8'));
+        // A run at the end of a cut text may end with the start of a secret: its last stretch of text is read.
+        else if (reachesEnd && text.tailFrom < bytes.values.length)
+          runs.push(readBytes(sliceSpannedBytes(bytes, text.tailFrom), joined.tracked, reachesEnd, 'utf-8'));
+        // UTF-16 of ASCII and Latin-1 reads as those characters with NULs between, which folding drops.
+        if (utf16)
+          for (const encoding of UTF16_READINGS)
+            runs.push(readBytes(bytes, joined.tracked, reachesEnd, encoding));
+      }
     };
     let lastEnd = -1;
     for (const match of text.matchAll(long)) {
@@ -61,8 +92,21 @@ export function decodeBinaryRuns(view: TextView, minBytes: number): TextView[] {
       if (text.length - from >= 2) add(from, text.length);
     }
   };
-  decode(dropBreaks(view, BASE64_BREAKS), BASE64, Math.ceil((minBytes * 4) / 3), 4, decodeBase64);
-  decode(dropBreaks(view, HEX_SEPARATORS), HEX, minBytes * 2, 2, decodeHex);
+  const base64 = dropBreaks(view, BASE64_BREAKS);
+  decode(base64, BASE64, Math.ceil((minBytes * 4) / 3), 4, decodeBase64);
+  if (/[-_.]/.test(base64.text)) {
+    decode(
+      dropBreaks(view, STANDARD_BASE64_BREAKS),
+      STANDARD_BASE64,
+      Math.ceil((minBytes * 4) / 3),
+      4,
+      decodeBase64,
+    );
+  }
+  const hex = joinHexTokens(view, minBytes * 2);
+  decode(hex.joined, HEX, minBytes * 2, 2, decodeHex);
+  if (hex.swapped !== undefined) decode(hex.swapped, HEX, minBytes * 2, 2, decodeHex);
+  for (const list of decodeDecimalRuns(view, minBytes)) runs.push(list);
   return runs;
 }
 
@@ -78,6 +122,11 @@ function readPatterns(alphabet: string, minChars: number): { long: RegExp; char:
 
 /** `view` without the matches of `pattern` (a global RegExp); `view` itself when there is none. */
 function dropBreaks(view: TextView, pattern: RegExp): TextView {
+  // Without spans (the search of a text that holds no secret, the usual case), a built-in replace does it.
+  if (!view.tracked) {
+    const text = view.text.replace(pattern, '');
+    return text.length === view.text.length ? view : { ...view, text };
+  }
   let builder: ViewBuilder | undefined;
   let from = 0;
   for (const match of view.text.matchAll(pattern)) {
@@ -90,7 +139,30 @@ function dropBreaks(view: TextView, pattern: RegExp): TextView {
   return builder.build(view.reachesEnd);
 }
 
-function decodeBase64(view: TextView, from: number, to: number, reachesEnd: boolean): TextView {
+/**
+ * How decoded bytes are read as text when a secret has characters past Latin-1: UTF-16 either way, at either byte.
+ * (UTF-16 of ASCII and Latin-1 reads as UTF-8 does, with NULs between, which folding drops.)
+ */
+const UTF16_READINGS = [
+  { littleEndian: true, from: 0 },
+  { littleEndian: true, from: 1 },
+  { littleEndian: false, from: 0 },
+  { littleEndian: false, from: 1 },
+] as const;
+
+function readBytes(
+  bytes: SpannedBytes,
+  tracked: boolean,
+  reachesEnd: boolean,
+  encoding: 'utf-8' | (typeof UTF16_READINGS)[number],
+): TextView {
+  const builder = new ViewBuilder(tracked);
+  if (encoding === 'utf-8') appendDecodedBytes(builder, bytes);
+  else appendUtf16Bytes(builder, bytes, encoding.from, encoding.littleEndian);
+  return builder.build(reachesEnd);
+}
+
+function decodeBase64(view: TextView, from: number, to: number): SpannedBytes {
   const bytes = createSpannedBytes();
   // Padding belongs to the last byte: a masked end takes its `=` with it.
   let padded = to;
@@ -115,9 +187,7 @@ function decodeBase64(view: TextView, from: number, to: number, reachesEnd: bool
   }
   if (padded > to && view.tracked && bytes.ends.length > 0)
     bytes.ends[bytes.ends.length - 1] = endOf(view, padded - 1);
-  const builder = new ViewBuilder(view.tracked);
-  appendDecodedBytes(builder, bytes);
-  return builder.build(reachesEnd);
+  return bytes;
 }
 
 function sextetOf(code: number): number {
@@ -128,7 +198,7 @@ function sextetOf(code: number): number {
   return code === 0x2b || code === 0x2d ? 62 : 63;
 }
 
-function decodeHex(view: TextView, from: number, to: number, reachesEnd: boolean): TextView {
+function decodeHex(view: TextView, from: number, to: number): SpannedBytes {
   const bytes = createSpannedBytes();
   for (let index = from; index + 1 < to; index += 2) {
     bytes.values.push(Number.parseInt(view.text.slice(index, index + 2), 16));
@@ -137,7 +207,5 @@ function decodeHex(view: TextView, from: number, to: number, reachesEnd: boolean
       bytes.ends.push(endOf(view, index + 1));
     }
   }
-  const builder = new ViewBuilder(view.tracked);
-  appendDecodedBytes(builder, bytes);
-  return builder.build(reachesEnd);
+  return bytes;
 }

@@ -1,5 +1,7 @@
 import type { CheckResult, Failure, MappedValue, RunReport } from '../../judging/check-result.js';
+import type { BinaryRunOptions } from './binary-views.js';
 import { decodeBinaryRuns } from './binary-views.js';
+import { joinCharacterLists } from './character-list-view.js';
 import { foldView } from './fold-view.js';
 import type { TextView } from './text-view.js';
 import { createIdentityView, endOf, startOf } from './text-view.js';
@@ -25,9 +27,9 @@ const MAX_BINARY_DEPTH = 2;
 /** Redacted texts remembered per redactor: names, files and messages repeat in every check of a run. */
 const CACHE_ENTRIES = 4096;
 const CACHE_MAX_CHARS = 2048;
-// A text cut in the middle of an escape: `\u00`, `%4`, `&#x7`, `=7`.
+// A text cut in the middle of an escape: `\u00`, `\U0000`, `\x{7`, `%4`, `%u00`, `&#x7`, `=7`.
 const INCOMPLETE_ESCAPE =
-  /(?:\\(?:u\{?[0-9A-Fa-f]{0,5}|x[0-9A-Fa-f]?)?|[%=][0-9A-Fa-f]?|&(?:#[xX]?[0-9A-Fa-f]*|[A-Za-z][A-Za-z0-9]*)?)$/;
+  /(?:\\(?:u\{?[0-9A-Fa-f]{0,5}|U[0-9A-Fa-f]{0,7}|[xX](?:\{[0-9A-Fa-f]?|[0-9A-Fa-f])?)?|%(?:u[0-9A-Fa-f]{0,3}|[0-9A-Fa-f])?|=[0-9A-Fa-f]?|&(?:#[xX]?[0-9A-Fa-f]*|[A-Za-z][A-Za-z0-9]*)?)$/;
 
 interface Span {
   readonly start: number;
@@ -41,10 +43,12 @@ const NOTHING_TO_REDACT: Redact = (text) => text;
  * Builds the one redaction every untrusted text goes through before it is shown anywhere: a mechanism, not a list
  * of encodings. The text is read in canonical views, each of which maps every character back to where it is
  * written: the text itself, then with each layer of escapes undone (JSON `\u`, `\/`, `%XX` however often,
- * character references), each view case-folded without whitespace, control or format characters (so `SeCrEt`,
- * `sec\nret` and `s&#101;cret` all read `secret`), and the base64 and hex runs decoded at every alignment
- * (MIME-wrapped, base64url, a JWT's parts, `user:secret` encoded together) and read the same way. A secret found in
- * any view masks the original characters it was read from, so every form is removed where it is written.
+ * character references, C and Python byte escapes), with lists of single characters joined, each view case-folded
+ * without whitespace, control or format characters (so `SeCrEt`, `sec\nret` and `s&#101;cret` all read `secret`),
+ * and the binary runs decoded at every alignment and read the same way: base64 folded anywhere (MIME, base64url, a
+ * JWT's parts, `user:secret` encoded together), hex glued, written apart or dumped (hex-token-view.ts), lists of
+ * byte values. A secret found in any view masks the original characters it was read from, so every form is removed
+ * where it is written.
  *
  * Secrets shorter than MIN_SECRET_LENGTH (src/contracts/secret-length.ts; the loader refuses them as `${NAME}` values) are masked only
  * where written exactly: folded and decoded, so short a value would match ordinary text and destroy the output.
@@ -56,8 +60,7 @@ export function createRedactor(secrets: readonly string[]): Redact {
   const targets = listTargets(nonEmpty);
   const literals = nonEmpty.filter((secret) => !targets.owners.has(secret));
   const lengths = targets.folded.map((target) => target.length);
-  const minBytes = Math.max(4, Math.floor(Math.min(...lengths, 64) / 2));
-
+  const binaryRuns = readBinaryRunOptions(nonEmpty, lengths);
   /**
    * Looks for the secrets in every view of `text`. Untracked (no spans worked out), it stops at the first find
    * and returns true; tracked, it collects the original span of every find into `spans`.
@@ -68,12 +71,16 @@ export function createRedactor(secrets: readonly string[]): Redact {
       // Runs are decoded in every decoded view (a `+` of base64 is also a form-encoded space), each run once.
       const decodedRuns = new Set<string>();
       for (const decoded of listDecodedViews(view)) {
-        const folded = foldView(decoded);
-        found = findTargets(folded, targets.folded, spans) || found;
-        if (folded.reachesEnd) found = findCutTargets(folded, targets.folded, text.length, spans) || found;
+        // A list of single characters (`['s', 'k']`) is read as the text it spells too.
+        const list = joinCharacterLists(decoded);
+        for (const read of list === decoded ? [decoded] : [decoded, list]) {
+          const folded = foldView(read);
+          found = findTargets(folded, targets.folded, spans) || found;
+          if (folded.reachesEnd) found = findCutTargets(folded, targets.folded, text.length, spans) || found;
+        }
         if (found && !tracked) return true;
         if (depth >= MAX_BINARY_DEPTH) continue;
-        for (const run of decodeBinaryRuns(decoded, minBytes)) {
+        for (const run of decodeBinaryRuns(decoded, binaryRuns)) {
           // Untracked, one find is enough; tracked, the same text at another place is another find.
           const key = run.tracked ? `${startOf(run, 0)}:${run.text}` : run.text;
           if (decodedRuns.has(key)) continue;
@@ -124,6 +131,22 @@ export function createRedactor(secrets: readonly string[]): Redact {
       cache.set(text, redacted);
     }
     return redacted;
+  };
+}
+
+/** How binary runs are read for these secrets (binary-views.ts); `lengths`: of their folded targets. */
+function readBinaryRunOptions(secrets: readonly string[], lengths: readonly number[]): BinaryRunOptions {
+  const codes = new Set(secrets.flatMap((secret) => [...secret].map((char) => char.codePointAt(0) ?? 0)));
+  const has = (test: (code: number) => boolean): boolean => [...codes].some(test);
+  return {
+    minBytes: Math.max(4, Math.floor(Math.min(...lengths, 64) / 2)),
+    minTextChars: Math.min(...lengths),
+    textBytes: {
+      latin1: has((code) => code >= 0xa0 && code <= 0xff),
+      controls: has((code) => code < 0x20 || (code >= 0x7f && code < 0xa0)),
+    },
+    // UTF-16 of a character past Latin-1 is not read by the UTF-8 decoding of bytes; only such secrets need it.
+    utf16: has((code) => code > 0xff),
   };
 }
 

@@ -2,10 +2,12 @@
  * One decoding pass over a view: every escape a server may write a character in becomes that character. Repeated
  * passes undo nested encodings (double URL-encoding, JSON inside a JSON string, an entity of a `%`).
  *
- * - JSON and JavaScript escapes: `\uXXXX` (Go's `\u0026`, a string escaped character by character, UTF-16
- *   surrogate pairs), `\u{X}`, `\/` (PHP), `\\ \" \' \n \r \t \b \f`, and `\xXX` runs read as UTF-8 bytes.
- * - Percent-encoding: runs of `%XX` read as UTF-8 bytes (Latin-1 for a byte that is not UTF-8), either case; and
- *   form encoding, where `+` is also a space.
+ * - JSON, JavaScript, C and Python escapes: `\uXXXX` (Go's `\u0026`, a string escaped character by character,
+ *   UTF-16 surrogate pairs), `\u{X}`, `\UXXXXXXXX`, `\/` (PHP), `\\ \" \' \n \r \t \b \f \v`, runs of `\xXX`, `\x{X}` and
+ *   octal `\ooo` read as UTF-8 bytes, and a backslash before any other ASCII punctuation or a space (Markdown's
+ *   `sk\_live`, a regular expression's `\.`, a shell's `\ `), which stands for the character itself.
+ * - Percent-encoding: runs of `%XX` read as UTF-8 bytes (Latin-1 for a byte that is not UTF-8), either case;
+ *   JavaScript's old `%uXXXX`; and form encoding, where `+` is also a space.
  * - HTML and XML character references, named (the HTML5 list, via `entities`), decimal and hex.
  * - Quoted-printable (mail bodies, MIME headers): runs of `=XX` read as UTF-8 bytes, either case, and soft line
  *   breaks (`=` at the end of a line) removed. A `=` not followed by two hex digits (`a=b`) is kept.
@@ -26,9 +28,15 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   t: '\t',
   b: '\b',
   f: '\f',
+  v: '\v',
 };
+/** ASCII punctuation and the space: after a backslash, the character itself in most escaping schemes. */
+const IDENTITY_ESCAPE = /^[ !#$%&()*+,\-.:;<=>?@[\]^_`{|}~]$/;
 
-const UNICODE_ESCAPE = /u([0-9A-Fa-f]{4})|u\{([0-9A-Fa-f]{1,6})\}/y;
+const UNICODE_ESCAPE = /u([0-9A-Fa-f]{4})|[uU]\{([0-9A-Fa-f]{1,6})\}|U([0-9A-Fa-f]{8})/y;
+const PERCENT_UNIT = /%u([0-9A-Fa-f]{4})/y;
+const CODE_POINT_NOTATION = /[uU]\+([0-9A-Fa-f]{4,6})(?![0-9A-Za-z])/y;
+const BYTE_ESCAPE = /\\(?:[xX]([0-9A-Fa-f]{2})|[xX]\{([0-9A-Fa-f]{1,2})\}|([0-7]{1,3}))/y;
 const HEX_BYTE = /^[0-9A-Fa-f]{2}$/;
 // After the `=` of a quoted-printable soft line break: transport padding, then the line break.
 const SOFT_LINE_BREAK = /[ \t]*\r?\n/y;
@@ -50,7 +58,12 @@ const TRIGGERS: Readonly<Record<EscapeFamily, string>> = {
 
 /** Whether `text` may hold an escape of `family` (a cheap test before a pass). */
 export function mayHoldEscapes(text: string, family: EscapeFamily): boolean {
-  return text.includes(TRIGGERS[family]);
+  return text.includes(TRIGGERS[family]) || (family === 'reference' && hasCodePointNotation(text));
+}
+
+/** `U+20AC`, the Unicode notation of a code point: a reference to a character, like `&#x20AC;`. */
+function hasCodePointNotation(text: string): boolean {
+  return text.includes('U+') || text.includes('u+');
 }
 
 /**
@@ -66,7 +79,7 @@ export function unescapeView(
   const backslash = families.includes('backslash') && text.includes('\\');
   const form = families.includes('form') && text.includes('+');
   const percent = (families.includes('percent') || form) && text.includes('%');
-  const reference = families.includes('reference') && text.includes('&');
+  const reference = families.includes('reference') && (text.includes('&') || hasCodePointNotation(text));
   const quoted = families.includes('quoted') && text.includes('=');
   if (!backslash && !percent && !reference && !form && !quoted) return undefined;
   const builder = new ViewBuilder(view.tracked);
@@ -82,11 +95,13 @@ export function unescapeView(
           ? decodePercentRun(view, index, builder, plainFrom)
           : char === '&' && reference
             ? decodeEntity(view, index, builder, plainFrom)
-            : char === '+' && form
-              ? decodePlus(view, index, builder, plainFrom)
-              : char === '=' && quoted
-                ? decodeByteRun(view, index, builder, plainFrom, '=', 3)
-                : 0;
+            : (char === 'U' || char === 'u') && reference && text[index + 1] === '+'
+              ? decodeCodePointNotation(view, index, builder, plainFrom)
+              : char === '+' && form
+                ? decodePlus(view, index, builder, plainFrom)
+                : char === '=' && quoted
+                  ? decodeByteRun(view, index, builder, plainFrom, '=', 3)
+                  : 0;
     if (consumed === 0) {
       index += 1;
       continue;
@@ -105,8 +120,9 @@ function decodeBackslash(view: TextView, index: number, builder: ViewBuilder, pl
   const { text } = view;
   const next = text[index + 1];
   if (next === undefined) return 0;
-  if (next === 'x') return decodeByteRun(view, index, builder, plainFrom, '\\x', 4);
-  const simple = SIMPLE_ESCAPES[next];
+  if (next === 'x' || next === 'X' || (next >= '0' && next <= '7'))
+    return decodeByteEscapes(view, index, builder, plainFrom);
+  const simple = SIMPLE_ESCAPES[next] ?? (IDENTITY_ESCAPE.test(next) ? next : undefined);
   if (simple !== undefined) {
     builder.copy(view, plainFrom, index);
     builder.push(simple, startOf(view, index), endOf(view, index + 1));
@@ -115,7 +131,7 @@ function decodeBackslash(view: TextView, index: number, builder: ViewBuilder, pl
   UNICODE_ESCAPE.lastIndex = index + 1;
   const match = UNICODE_ESCAPE.exec(text);
   if (match === null) return 0;
-  const codePoint = Number.parseInt(match[1] ?? match[2] ?? '', 16);
+  const codePoint = Number.parseInt(match[1] ?? match[2] ?? match[3] ?? '', 16);
   if (codePoint > 0x10ffff) return 0;
   builder.copy(view, plainFrom, index);
   // \uD83D\uDE00 is two units that only together make a character: each is pushed as the unit it is.
@@ -132,7 +148,39 @@ function decodePlus(view: TextView, index: number, builder: ViewBuilder, plainFr
 }
 
 function decodePercentRun(view: TextView, index: number, builder: ViewBuilder, plainFrom: number): number {
-  return decodeByteRun(view, index, builder, plainFrom, '%', 3);
+  PERCENT_UNIT.lastIndex = index;
+  const unit = PERCENT_UNIT.exec(view.text);
+  if (unit === null) return decodeByteRun(view, index, builder, plainFrom, '%', 3);
+  builder.copy(view, plainFrom, index);
+  builder.push(
+    String.fromCharCode(Number.parseInt(unit[1] ?? '', 16)),
+    startOf(view, index),
+    endOf(view, index + 5),
+  );
+  return 6;
+}
+
+/** A run of `\xXX`, `\x{X}` and octal `\ooo` escapes (C strings mix them), read as bytes. */
+function decodeByteEscapes(view: TextView, index: number, builder: ViewBuilder, plainFrom: number): number {
+  const { text } = view;
+  const bytes = createSpannedBytes();
+  let at = index;
+  for (;;) {
+    BYTE_ESCAPE.lastIndex = at;
+    const match = BYTE_ESCAPE.exec(text);
+    if (match === null) break;
+    const value = Number.parseInt(match[1] ?? match[2] ?? '', 16);
+    const byte = match[3] === undefined ? value : Number.parseInt(match[3], 8);
+    if (byte > 0xff) break;
+    bytes.values.push(byte);
+    bytes.starts.push(startOf(view, at));
+    bytes.ends.push(endOf(view, at + match[0].length - 1));
+    at += match[0].length;
+  }
+  if (at === index) return 0;
+  builder.copy(view, plainFrom, index);
+  appendDecodedBytes(builder, bytes);
+  return at - index;
 }
 
 /**
@@ -179,5 +227,26 @@ function decodeEntity(view: TextView, index: number, builder: ViewBuilder, plain
   if (decoded === match[0]) return 0;
   builder.copy(view, plainFrom, index);
   builder.push(decoded, startOf(view, index), endOf(view, index + match[0].length - 1));
+  return match[0].length;
+}
+
+function decodeCodePointNotation(
+  view: TextView,
+  index: number,
+  builder: ViewBuilder,
+  plainFrom: number,
+): number {
+  const { text } = view;
+  if (index > 0 && /[0-9A-Za-z]/.test(text[index - 1] ?? '')) return 0;
+  CODE_POINT_NOTATION.lastIndex = index;
+  const match = CODE_POINT_NOTATION.exec(text);
+  const codePoint = match === null ? 0x110000 : Number.parseInt(match[1] ?? '', 16);
+  if (match === null || codePoint > 0x10ffff) return 0;
+  builder.copy(view, plainFrom, index);
+  builder.push(
+    String.fromCodePoint(codePoint),
+    startOf(view, index),
+    endOf(view, index + match[0].length - 1),
+  );
   return match[0].length;
 }
