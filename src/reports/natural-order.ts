@@ -80,3 +80,55 @@ export function compareChecksForReading(a: CheckResult, b: CheckResult): number 
     compareNatural(a.sample, b.sample)
   );
 }
+
+/**
+ * The checks in reading order ({@link compareChecksForReading}), as a new array. Sample names are keyed once, not
+ * read again in every comparison: names of printable ASCII whose digit runs have no leading zeros split into a
+ * skeleton (each digit run as U+0000) and their numbers; two names with the same skeleton are ordered by those numbers
+ * alone (the rule of compareDigitRunAfterCommonPrefix, at their first differing run). Others are compared in full.
+ */
+export function sortForReading(checks: readonly CheckResult[]): CheckResult[] {
+  const keyed = checks.map((check) => ({ check, key: readNaturalKey(check.sample) }));
+  keyed.sort(
+    (a, b) =>
+      compareGroups(a.check, b.check) ||
+      (a.key !== undefined && b.key !== undefined && a.key.skeleton === b.key.skeleton
+        ? compareCodeUnits(a.key.numbers, b.key.numbers)
+        : compareNatural(a.check.sample, b.check.sample)),
+  );
+  return keyed.map(({ check }) => check);
+}
+
+function compareGroups(a: CheckResult, b: CheckResult): number {
+  return compareCodeUnits(a.file, b.file) || a.line - b.line || compareNatural(a.webhook, b.webhook);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * `s0042x7` has no key (a leading zero); `lead-12.b3`: skeleton `lead-\0.b\0`, numbers `\u0002` `12` `\u0001` `3`
+ * (each run after its length, so a longer number sorts after a shorter one).
+ */
+function readNaturalKey(name: string): { skeleton: string; numbers: string } | undefined {
+  let skeleton = '';
+  let numbers = '';
+  let index = 0;
+  while (index < name.length) {
+    const code = name.charCodeAt(index);
+    if (code < 0x20 || code > 0x7e) return undefined;
+    if (!isDigit(code)) {
+      skeleton += name[index];
+      index += 1;
+      continue;
+    }
+    const end = findRunEnd(name, index);
+    if (end < 0 || (end - index > 1 && code === 48)) return undefined;
+    // A control character stands for the run: it cannot be in a keyed name, so no name's own text reads as one.
+    skeleton += '\u0000';
+    numbers += String.fromCharCode(end - index) + name.slice(index, end);
+    index = end;
+  }
+  return { skeleton, numbers };
+}

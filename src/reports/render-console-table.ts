@@ -1,7 +1,7 @@
 import type { CheckResult, RunReport } from '../judging/check-result.js';
 import { escapeControlCharacters } from '../contracts/escape-control-characters.js';
 import { measureDisplayWidth, truncateToDisplayWidth } from './measure-display-width.js';
-import { compareChecksForReading } from './natural-order.js';
+import { sortForReading } from './natural-order.js';
 import type { Paint } from './render-console-totals.js';
 import { ANSI, formatConsoleProjection, formatConsoleTotals } from './render-console-totals.js';
 
@@ -24,6 +24,9 @@ const MAX_NAME_WIDTH = 40;
 /** A table longer than this scrolls its failures away: they are listed again under it. */
 export const RECAP_AFTER_ROWS = 30;
 const GAP = '  ';
+/** Distinct names and cells remembered per table; past this (a suite of distinct samples), just recomputed. */
+const MAX_REMEMBERED = 1_000;
+const MAX_SHORT_CELL = 8;
 const HEADER = ['', 'Webhook', 'Sample', 'Code', 'Latency', 'Problem'];
 const RIGHT_ALIGNED = new Set([3, 4]);
 
@@ -41,7 +44,7 @@ export function renderConsoleTable(report: RunReport, options: ConsoleTableOptio
   const totals = [formatConsoleTotals(report, paint), ...formatConsoleProjection(report, paint)];
   if (report.checks.length === 0) return totals.join('\n') + '\n';
 
-  const ordered = [...report.checks].sort(compareChecksForReading);
+  const ordered = sortForReading(report.checks);
   const failing = ordered.filter((check) => !check.passed);
   const shown = options.failuresOnly === true ? failing : ordered;
   const lines = shown.length === 0 ? [] : renderTable(shown, options, paint);
@@ -60,9 +63,27 @@ function renderTable(checks: readonly CheckResult[], options: ConsoleTableOption
   const cutNames = options.wide !== true;
   // Only a terminal's width cuts a line, and never with --wide: a log or a pipe keeps every reason whole.
   const width = options.wide === true ? undefined : options.width;
+  // Webhook names repeat on every row of their checks: each distinct name is cleaned and cut once.
+  const names = new Map<string, string>();
   const name = (text: string): string => {
-    const safe = clean(text);
-    return cutNames ? truncateToDisplayWidth(safe, MAX_NAME_WIDTH) : safe;
+    let shown = names.get(text);
+    if (shown === undefined) {
+      const safe = clean(text);
+      shown = cutNames ? truncateToDisplayWidth(safe, MAX_NAME_WIDTH) : safe;
+      if (names.size < MAX_REMEMBERED) names.set(text, shown);
+    }
+    return shown;
+  };
+  // Short cells (the marks, a dash, codes, latencies) repeat on most rows: measured once each.
+  const cellWidths = new Map<string, number>();
+  const measure = (cell: string): number => {
+    if (cell.length > MAX_SHORT_CELL) return measureDisplayWidth(cell);
+    let cellWidth = cellWidths.get(cell);
+    if (cellWidth === undefined) {
+      cellWidth = measureDisplayWidth(cell);
+      if (cellWidths.size < MAX_REMEMBERED) cellWidths.set(cell, cellWidth);
+    }
+    return cellWidth;
   };
   const cellsOf = (check: CheckResult): string[] => [
     check.passed ? '✓' : '✗',
@@ -78,7 +99,7 @@ function renderTable(checks: readonly CheckResult[], options: ConsoleTableOption
   const widths = HEADER.map((title) => measureDisplayWidth(title));
   for (const check of checks) {
     cellsOf(check).forEach((cell, column) => {
-      widths[column] = Math.max(widths[column] ?? 0, measureDisplayWidth(cell));
+      widths[column] = Math.max(widths[column] ?? 0, measure(cell));
     });
   }
   let fixedWidth = 0;
@@ -88,7 +109,7 @@ function renderTable(checks: readonly CheckResult[], options: ConsoleTableOption
   const layout = (cells: readonly string[]): string[] =>
     cells.map((cell, column) => {
       if (column === 5) return truncateToDisplayWidth(cell, problemWidth);
-      const padding = spaces((widths[column] ?? 0) - measureDisplayWidth(cell));
+      const padding = spaces((widths[column] ?? 0) - measure(cell));
       return RIGHT_ALIGNED.has(column) ? padding + cell : cell + padding;
     });
   // Lines are cut before colour is added, so escape sequences never count towards the width or get cut.

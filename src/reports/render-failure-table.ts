@@ -6,7 +6,7 @@
 import type { CheckResult } from '../judging/check-result.js';
 import { formatErrorType } from './format-error-type.js';
 import { escapeMarkdownText, formatCodeSpan } from './markdown-safe.js';
-import { compareChecksForReading } from './natural-order.js';
+import { sortForReading } from './natural-order.js';
 import type { Section } from './render-markdown.js';
 import { formatCount, formatLink, NAME_MAX } from './render-markdown.js';
 import { formatMappedValues } from './format-mapped-values.js';
@@ -35,7 +35,7 @@ export interface FailureTableOptions {
  * natural order (`lead-2` before `lead-10`). Cut rows are counted, as checks, in the "more" line.
  */
 export function renderFailureSection(failing: readonly CheckResult[], options: FailureTableOptions): Section {
-  const ordered = [...failing].sort(compareChecksForReading);
+  const ordered = sortForReading(failing);
   const header = ['Webhook', 'Sample', 'Code', 'Error type', 'Problem', 'Response'];
   if (options.showMapped) header.push('Would write');
   const head = [`| ${header.join(' | ')} |`, `|${' --- |'.repeat(header.length)}`];

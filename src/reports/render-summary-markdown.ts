@@ -1,7 +1,7 @@
 import type { CheckResult, RunReport } from '../judging/check-result.js';
 import { formatMappedValues } from './format-mapped-values.js';
 import { escapeMarkdownText } from './markdown-safe.js';
-import { compareChecksForReading } from './natural-order.js';
+import { sortForReading } from './natural-order.js';
 import { renderCampaignSection, renderWebhookStatsSection } from './render-campaign-section.js';
 import { renderFailureSection } from './render-failure-table.js';
 import type { MarkdownOptions, Section } from './render-markdown.js';
@@ -47,7 +47,7 @@ export function renderSummaryMarkdown(report: RunReport, options: MarkdownOption
 
 /** The passing checks in a collapsed `<details>`: webhook, sample, code, latency and what they would write. */
 function renderPassingSection(passing: readonly CheckResult[], detailsUrl: string | undefined): Section {
-  const ordered = [...passing].sort(compareChecksForReading);
+  const ordered = sortForReading(passing);
   return {
     head: [
       `<details><summary>${formatCount(passing.length, 'passing check')}</summary>`,

@@ -4,7 +4,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareNatural } from '../../../src/reports/natural-order.js';
+import type { CheckResult } from '../../../src/judging/check-result.js';
+import {
+  compareChecksForReading,
+  compareNatural,
+  sortForReading,
+} from '../../../src/reports/natural-order.js';
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
 const reference = (a: string, b: string): number =>
@@ -64,5 +69,51 @@ describe('compareNatural', () => {
     ['same', 'same', 0],
   ])('%s vs %s', (a, b, expected) => {
     expect(Math.sign(compareNatural(a, b))).toBe(expected);
+  });
+});
+
+describe('sortForReading', () => {
+  const check = (sample: string, webhook = 'Score lead', line = 12) =>
+    ({ sample, webhook, line, file: 'c.yml' }) as CheckResult;
+
+  it('orders as compareChecksForReading does, keyed names and others mixed', () => {
+    const asciiName = fc
+      .array(fc.oneof(fc.constantFrom('s', 'S', 'lead', '-', '.', ' ', '#', 'x', '\\0', '\u0000'), digits), {
+        maxLength: 5,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.oneof(asciiName, name),
+            fc.constantFrom('Score lead', 'Score lead 2', 'b'),
+            fc.constantFrom(3, 12),
+          ),
+          { maxLength: 40 },
+        ),
+        (entries) => {
+          const checks = entries.map(([sample, webhook, line]) => check(sample, webhook, line));
+          const expected = [...checks].sort(compareChecksForReading);
+          expect(sortForReading(checks).map((c) => [c.line, c.webhook, c.sample])).toEqual(
+            expected.map((c) => [c.line, c.webhook, c.sample]),
+          );
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('puts s2 before s10 and keeps the input array as it was', () => {
+    const checks = ['s10', 's2', 's1', 'lead 007', 'lead 7'].map((sample) => check(sample));
+    expect(sortForReading(checks).map((c) => c.sample)).toEqual(
+      [...checks].sort(compareChecksForReading).map((c) => c.sample),
+    );
+    expect(
+      sortForReading(checks)
+        .map((c) => c.sample)
+        .slice(2),
+    ).toEqual(['s1', 's2', 's10']);
+    expect(checks.map((c) => c.sample)).toEqual(['s10', 's2', 's1', 'lead 007', 'lead 7']);
   });
 });
