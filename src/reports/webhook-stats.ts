@@ -23,11 +23,19 @@ export interface WebhookStats {
 /** Groups checks by webhook, in the contract files' order (file, line, then name in natural order). */
 export function summarizeWebhooks(checks: readonly CheckResult[]): WebhookStats[] {
   const byWebhook = new Map<string, { first: CheckResult; checks: CheckResult[] }>();
+  let last: { first: CheckResult; checks: CheckResult[] } | undefined;
   for (const check of checks) {
+    // A webhook's checks mostly come together: the previous one's group, without building its key.
+    if (last !== undefined && isSameWebhook(last.first, check)) {
+      last.checks.push(check);
+      continue;
+    }
     const key = JSON.stringify([check.file, check.line, check.webhook]);
-    const entry = byWebhook.get(key);
-    if (entry === undefined) byWebhook.set(key, { first: check, checks: [check] });
-    else entry.checks.push(check);
+    last = byWebhook.get(key);
+    if (last === undefined) {
+      last = { first: check, checks: [check] };
+      byWebhook.set(key, last);
+    } else last.checks.push(check);
   }
   const stats = [...byWebhook.values()].map(({ first, checks: own }): WebhookStats => {
     const latencies: number[] = [];
@@ -58,4 +66,8 @@ export function summarizeWebhooks(checks: readonly CheckResult[]): WebhookStats[
       a.line - b.line ||
       compareNatural(a.webhook, b.webhook),
   );
+}
+
+function isSameWebhook(a: CheckResult, b: CheckResult): boolean {
+  return a.line === b.line && a.webhook === b.webhook && a.file === b.file;
 }
