@@ -6,6 +6,18 @@
  */
 const CORE = '^src/(contracts|requests|judging|reports|engine)/';
 
+/**
+ * The stages each core folder must not import. contracts → judging is the one way back, on purpose: the loader
+ * compiles `expect.schema` and response paths with judging's own code, to refuse a bad contract before anything
+ * is called.
+ */
+const LATER_STAGES = {
+  contracts: ['requests', 'reports', 'engine'],
+  requests: ['judging', 'reports', 'engine'],
+  judging: ['reports', 'engine'],
+  reports: ['engine'],
+};
+
 module.exports = {
   forbidden: [
     {
@@ -35,6 +47,16 @@ module.exports = {
       from: { path: CORE },
       to: { path: '^src/(http|files|action|cli)/' },
     },
+    // The core reads in one direction: each stage imports only itself and the stages before it.
+    ...Object.entries(LATER_STAGES).map(([stage, later]) => ({
+      name: `pipeline-${stage}`,
+      severity: 'error',
+      comment:
+        `${stage} imports a later stage of the pipeline (contracts → requests → judging → reports, the engine on ` +
+        'top): move what both need to the earlier one, or have the caller hand it in (secret-length.ts).',
+      from: { path: `^src/${stage}/` },
+      to: { path: `^src/(${later.join('|')})/` },
+    })),
     {
       name: 'no-unresolvable',
       severity: 'error',

@@ -10,35 +10,25 @@ import type { MergeCommand, RenderCommand, RunCommand } from './cli-args.js';
 import { parseCliArgs } from './cli-args.js';
 import { renderUsage } from './cli-usage.js';
 import { readConsoleOptions } from './console-options.js';
+import { renderRequests } from './render-command.js';
 import { createProgressReporter, createSilentProgress } from '../reports/console-progress.js';
 import { createContractSource } from '../files/contract-files.js';
 import { createMaskingContractSource } from '../files/masking-contract-source.js';
 import { readCaFile } from '../http/ca-file.js';
 import { createHttpClient } from '../http/http-client.js';
 import { readReportFiles, writeReportFile } from '../files/report-files.js';
-import { capProblemsPerFile } from '../contracts/cap-problems.js';
 import type { RunReport } from '../judging/check-result.js';
-import type { Sample, Webhook } from '../contracts/contract.js';
-import type { ContractProblem } from '../contracts/errors.js';
 import { ContractFileError, formatProblem, InputError, ReportFileError } from '../contracts/errors.js';
 import { escapeControlCharacters } from '../contracts/escape-control-characters.js';
 import { mergeReports } from '../reports/merge-reports.js';
 import { withCampaignProjection } from '../reports/campaign-projection.js';
-import { parseReadContracts } from '../contracts/parse-read-contracts.js';
 import type { PublicEnvNames } from '../contracts/public-env.js';
-import type { PlannedCheck } from '../engine/plan-checks.js';
-import { planChecks } from '../engine/plan-checks.js';
-import { recordEnvReads } from '../engine/record-env-reads.js';
 import type { ContractSource, Log } from '../engine/ports.js';
 import { createGrowingRedactor, createRedactor, redactReport } from '../reports/redaction/redact-secrets.js';
 import type { Redact } from '../reports/redaction/redact-secrets.js';
 import { renderConsoleTable } from '../reports/render-console-table.js';
 import { renderJsonReport } from '../reports/render-json-report.js';
 import { renderJunit } from '../reports/render-junit.js';
-import type { RequestListingEntry } from '../requests/render-request-listing.js';
-import { renderRequestListing } from '../requests/render-request-listing.js';
-import { createRequestRenderer } from '../requests/render-request.js';
-import type { RenderedRequest } from '../requests/rendered-request.js';
 import { runContracts } from '../engine/run-contracts.js';
 
 /** Exit codes. 0-2 are SPEC section 3; 3 tells CI "the tool broke", not "your contracts are wrong". */
@@ -189,62 +179,9 @@ async function finishReport(
 }
 
 async function renderCommand(command: RenderCommand, context: CliContext): Promise<number> {
-  const { io } = context;
-  // Every value read from the environment is masked in the listing, whichever route the loader read it by.
-  const { publicEnv } = command;
-  const recorded = recordEnvReads(io.env, publicEnv);
-  const source = createCollectingSource(context, publicEnv);
-  const read = await source.read(command.files);
-  const files = await parseReadContracts(read, recorded.env, source.readSampleFile?.bind(source), publicEnv);
-  const plan = planChecks(files);
-  const selected = plan.filter(
-    (check) =>
-      (command.webhook === undefined || check.webhook.name === command.webhook) &&
-      (command.sample === undefined || check.sample.name === command.sample),
-  );
-  if (selected.length === 0 && (command.webhook !== undefined || command.sample !== undefined)) {
-    throw new InputError(describeEmptySelection(command, plan));
-  }
-  // Render everything before printing anything, so a contract problem is reported alone, all at once.
-  const problems: ContractProblem[] = [];
-  const renderers = new Map<Webhook, (sample: Sample) => RenderedRequest>();
-  const entries: RequestListingEntry[] = [];
-  for (const { webhook, sample } of selected) {
-    try {
-      let render = renderers.get(webhook);
-      if (render === undefined) {
-        render = createRequestRenderer(webhook);
-        renderers.set(webhook, render);
-      }
-      entries.push({ webhook, sample: sample.name, request: render(sample) });
-    } catch (error) {
-      if (!(error instanceof ContractFileError)) throw error;
-      problems.push(...error.problems);
-    }
-  }
-  if (problems.length > 0) throw new ContractFileError(capProblemsPerFile(problems));
-  for (const secret of [...files.flatMap((file) => file.secrets), ...recorded.values()])
-    context.secrets.add(secret);
-  io.stdout.write(renderRequestListing(entries, context.redact));
+  const source = createCollectingSource(context, command.publicEnv);
+  context.io.stdout.write(await renderRequests(command, { ...context, env: context.io.env, source }));
   return EXIT_CODE.passed;
-}
-
-/** Says which of --webhook / --sample matched nothing, with the names that exist. */
-function describeEmptySelection(command: RenderCommand, plan: readonly PlannedCheck[]): string {
-  const webhooks = plan.map((check) => check.webhook.name);
-  if (command.webhook !== undefined && !webhooks.includes(command.webhook)) {
-    return `--webhook '${command.webhook}' names no webhook; the webhooks are: ${listNames(webhooks)}`;
-  }
-  const samples = plan
-    .filter((check) => command.webhook === undefined || check.webhook.name === command.webhook)
-    .map((check) => check.sample.name);
-  const whose = command.webhook === undefined ? 'any webhook' : `webhook '${command.webhook}'`;
-  return `--sample '${command.sample ?? ''}' is not a sample of ${whose}; the samples are: ${listNames(samples)}`;
-}
-
-function listNames(names: readonly string[]): string {
-  const unique = [...new Set(names)];
-  return unique.length === 0 ? '(none)' : unique.map((name) => `'${name}'`).join(', ');
 }
 
 /** Engine messages go to stderr so stdout holds only the table (pipe-friendly). */

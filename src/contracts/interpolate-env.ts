@@ -1,9 +1,15 @@
 /** `${NAME}` substitution from the environment (SPEC section 2): how contracts read secrets. */
 import { MIN_SECRET_LENGTH } from './secret-length.js';
-// The count is the redactor's own reading of the value: what it cannot find safely is refused here.
-import { countSecretCharacters } from '../reports/redaction/secret-targets.js';
+import type { CountSecretCharacters } from './secret-length.js';
 import { isSecretEnvName, NO_PUBLIC_ENV } from './public-env.js';
 import type { PublicEnvNames } from './public-env.js';
+
+export interface InterpolateOptions {
+  /** The variables whose values are not secrets (none by default). */
+  readonly publicEnv?: PublicEnvNames;
+  /** The redactor's reading of a value: what it cannot find safely is refused here (secret-length.ts). */
+  readonly countSecretCharacters: CountSecretCharacters;
+}
 
 /** A problem at `offset` (UTF-16 units) in the text given to {@link interpolateEnv}. */
 export interface InterpolationProblem {
@@ -44,7 +50,7 @@ const FIX =
 export function interpolateEnv(
   text: string,
   env: Readonly<Record<string, string | undefined>>,
-  publicEnv: PublicEnvNames = NO_PUBLIC_ENV,
+  { publicEnv = NO_PUBLIC_ENV, countSecretCharacters }: InterpolateOptions,
 ): Interpolation {
   // Most strings (every sample value, most headers) reference nothing: skip the regex and its allocations.
   if (!text.includes('${')) return { text, readEnv: false, secrets: NONE, problems: NONE };

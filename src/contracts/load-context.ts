@@ -6,6 +6,7 @@ import type { SourceLocation } from './contract.js';
 import type { ContractProblem } from './errors.js';
 import { interpolateEnv } from './interpolate-env.js';
 import type { PublicEnvNames } from './public-env.js';
+import type { CountSecretCharacters } from './secret-length.js';
 import { suggestName } from './suggest-name.js';
 import { checkTemplate } from './template.js';
 import { formatValuePath } from './value-path.js';
@@ -19,6 +20,8 @@ export interface Context {
   readonly env: Env;
   /** The variables whose values are not secrets (declared by the caller, never by the file). */
   readonly publicEnv: PublicEnvNames;
+  /** The redactor's reading of a `${NAME}` value, which the short-secret rule applies to. */
+  readonly countSecretCharacters: CountSecretCharacters;
   readonly locator: YamlLocator;
   readonly problems: ContractProblem[];
   readonly secrets: Set<string>;
@@ -37,11 +40,13 @@ export function createContext(
   env: Env,
   locator: YamlLocator,
   publicEnv: PublicEnvNames,
+  countSecretCharacters: CountSecretCharacters,
 ): Context {
   return {
     file,
     env,
     publicEnv,
+    countSecretCharacters,
     locator,
     problems: [],
     secrets: new Set(),
@@ -97,7 +102,7 @@ export function substituteEnvAt(
   where: string,
   locateOffset: LocateOffset,
 ): { text: string; readEnv: boolean; ok: boolean } {
-  const result = interpolateEnv(text, context.env, context.publicEnv);
+  const result = interpolateEnv(text, context.env, context);
   for (const problem of result.problems) {
     reportAt(context, locateOffset(problem.offset), `${where}: ${problem.message}`);
   }

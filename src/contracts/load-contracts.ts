@@ -17,6 +17,7 @@ import { createContext, isRecord, report } from './load-context.js';
 import type { Context, Env } from './load-context.js';
 import { NO_PUBLIC_ENV } from './public-env.js';
 import type { PublicEnvNames } from './public-env.js';
+import type { CountSecretCharacters } from './secret-length.js';
 import { readFields } from './read-fields.js';
 import { readSamples } from './read-samples.js';
 import { readSettings } from './read-settings.js';
@@ -34,19 +35,6 @@ export interface ContractSourceText {
   readonly text: string;
 }
 
-/**
- * Loads one contract file.
- *
- * @param env where `${NAME}` values are read from.
- * @throws ContractFileError listing every problem in the file.
- */
-export function parseContractFile(file: string, text: string, env: Env): ContractFile {
-  const [contract] = parseContractFiles([{ file, text }], env);
-  // parseContractFiles returns one contract per source or throws.
-  if (contract === undefined) throw new Error(`no contract loaded from ${file}`);
-  return contract;
-}
-
 export interface LoadOptions {
   /** The data files the contracts name under `samples:` (see parse-read-contracts.ts). */
   readonly sampleFiles?: SampleFiles;
@@ -54,6 +42,8 @@ export interface LoadOptions {
   readonly parsed?: ReadonlyMap<ContractSourceText, ReadYaml>;
   /** The variables the caller declared not secret (none by default). */
   readonly publicEnv?: PublicEnvNames;
+  /** The redactor's reading of a `${NAME}` value (src/contracts/secret-length.ts). */
+  readonly countSecretCharacters: CountSecretCharacters;
 }
 
 /**
@@ -64,7 +54,7 @@ export interface LoadOptions {
 export function parseContractFiles(
   sources: readonly ContractSourceText[],
   env: Env,
-  options: LoadOptions = {},
+  options: LoadOptions,
 ): readonly ContractFile[] {
   const seenNames = new Map<string, SourceLocation>();
   const problems: ContractProblem[] = [];
@@ -101,7 +91,13 @@ function loadContractFile(
   if (!read.ok) return { problems: sortProblems(read.problems) };
   const { data, locator } = read;
 
-  const context = createContext(file, env, locator, options.publicEnv ?? NO_PUBLIC_ENV);
+  const context = createContext(
+    file,
+    env,
+    locator,
+    options.publicEnv ?? NO_PUBLIC_ENV,
+    options.countSecretCharacters,
+  );
   // Precompiled from the shipped schema at build time (scripts/contract-validator-code.ts): nothing to compile here.
   if (!validateContract(data)) {
     const issues = describeSchemaErrors(validateContract.errors ?? [], data, {

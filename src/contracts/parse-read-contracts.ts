@@ -10,14 +10,24 @@ import { parseContractFiles } from './load-contracts.js';
 import type { ContractSourceText, Env } from './load-contracts.js';
 import { NO_PUBLIC_ENV } from './public-env.js';
 import type { PublicEnvNames } from './public-env.js';
+import type { CountSecretCharacters } from './secret-length.js';
 import { readYaml } from './read-yaml.js';
 import type { ReadYaml } from './read-yaml.js';
 import { listSampleFiles, sampleFileKey } from './sample-files.js';
 import type { SampleFileRead } from './sample-files.js';
-import type { ContractSourceRead } from '../engine/ports.js';
+import type { ContractSourceRead } from './contract-source.js';
 
 /** Reads one data file named by `contractFile` (the adapter checks where it is and how large). */
 export type ReadSampleFile = (contractFile: string, path: string) => Promise<SampleFileRead>;
+
+export interface ParseReadOptions {
+  /** Without it, data files are refused. */
+  readonly readSampleFile?: ReadSampleFile | undefined;
+  /** The variables the caller declared not secret (none by default). */
+  readonly publicEnv?: PublicEnvNames;
+  /** The redactor's reading of a `${NAME}` value (secret-length.ts). */
+  readonly countSecretCharacters: CountSecretCharacters;
+}
 
 /**
  * Loads the readable files of `read`, with the data files they name read through `readSampleFile`; the values
@@ -29,8 +39,7 @@ export type ReadSampleFile = (contractFile: string, path: string) => Promise<Sam
 export async function parseReadContracts(
   read: ContractSourceRead,
   env: Env,
-  readSampleFile?: ReadSampleFile,
-  publicEnv: PublicEnvNames = NO_PUBLIC_ENV,
+  { readSampleFile, publicEnv = NO_PUBLIC_ENV, countSecretCharacters }: ParseReadOptions,
 ): Promise<readonly ContractFile[]> {
   const parsed = new Map<ContractSourceText, ReadYaml>();
   const sampleFiles = new Map<string, SampleFileRead>();
@@ -53,7 +62,12 @@ export async function parseReadContracts(
   }
   let contracts: readonly ContractFile[];
   try {
-    contracts = parseContractFiles(read.files, env, { parsed, sampleFiles, publicEnv });
+    contracts = parseContractFiles(read.files, env, {
+      parsed,
+      sampleFiles,
+      publicEnv,
+      countSecretCharacters,
+    });
   } catch (error) {
     if (!(error instanceof ContractFileError) || read.problems.length === 0) throw error;
     throw new ContractFileError([...read.problems, ...error.problems]);

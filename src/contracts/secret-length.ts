@@ -9,3 +9,11 @@
  * letters and digits already occurs by chance in ordinary text less than once in 10^14 positions.
  */
 export const MIN_SECRET_LENGTH = 8;
+
+/**
+ * How many characters of a `${NAME}` value the redactor can find: its own reading of the value (folded, escapes
+ * undone), which MIN_SECRET_LENGTH applies to. The loader is handed the redactor's count
+ * (src/reports/redaction/secret-targets.ts) by whoever loads contracts, so that what it refuses is exactly what
+ * the redactor could not find safely, without the first stage of the pipeline importing the last.
+ */
+export type CountSecretCharacters = (value: string) => number;

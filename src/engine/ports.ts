@@ -4,7 +4,7 @@
  */
 import type { CallOutcome } from '../judging/call-outcome.js';
 import type { CheckResult } from '../judging/check-result.js';
-import type { ContractProblem } from '../contracts/errors.js';
+import type { ContractSourceFile, ContractSourceRead } from '../contracts/contract-source.js';
 import type { PublicEnvNames } from '../contracts/public-env.js';
 import type { RenderedRequest } from '../requests/rendered-request.js';
 import type { SampleFileRead } from '../contracts/sample-files.js';
@@ -24,21 +24,8 @@ export interface HttpClient {
   close(): Promise<void>;
 }
 
-export interface ContractSourceFile {
-  readonly file: string;
-  readonly text: string;
-}
-
-/** What a ContractSource found: the files it could read, and why the others could not be. */
-export interface ContractSourceRead {
-  readonly files: readonly ContractSourceFile[];
-  /**
-   * One located problem per path that matched nothing or could not be read, in the order the patterns were
-   * given. Returned rather than thrown, so the caller reports them together with the readable files' own
-   * problems: one round of fixes, not two.
-   */
-  readonly problems: readonly ContractProblem[];
-}
+// What the loader reads is the loader's type; the engine's port hands it over.
+export type { ContractSourceFile, ContractSourceRead };
 
 /** Expands paths and globs and reads the contract files; an unreadable file is a problem, not a throw. */
 export interface ContractSource {

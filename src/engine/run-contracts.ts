@@ -17,6 +17,7 @@ import type { PlannedCall, PreparedCheck } from './prepare-checks.js';
 import type { HttpClient, Log, RunDeps, RunSettings } from './ports.js';
 import { buildRunReport } from '../reports/run-summary.js';
 import { createRedactor } from '../reports/redaction/redact-secrets.js';
+import { countSecretCharacters } from '../reports/redaction/secret-targets.js';
 
 export interface RunResult {
   readonly report: RunReport;
@@ -35,12 +36,11 @@ export interface RunResult {
  */
 export async function runContracts(settings: RunSettings, deps: RunDeps): Promise<RunResult> {
   const recorded = recordEnvReads(settings.env, settings.publicEnv);
-  const files = await parseReadContracts(
-    await deps.files.read(settings.contracts),
-    recorded.env,
-    deps.files.readSampleFile?.bind(deps.files),
-    settings.publicEnv,
-  );
+  const files = await parseReadContracts(await deps.files.read(settings.contracts), recorded.env, {
+    readSampleFile: deps.files.readSampleFile?.bind(deps.files),
+    ...(settings.publicEnv === undefined ? {} : { publicEnv: settings.publicEnv }),
+    countSecretCharacters,
+  });
   // The loader's own list, and every value it read from the environment by any route.
   const secrets = [...new Set([...files.flatMap((file) => file.secrets), ...recorded.values()])];
   // Every check is prepared, not just this shard's, so each job of a matrix finds the same contract errors.

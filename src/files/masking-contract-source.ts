@@ -7,6 +7,7 @@
 import { interpolateEnv } from '../contracts/interpolate-env.js';
 import type { PublicEnvNames } from '../contracts/public-env.js';
 import { listLogMaskForms } from '../reports/redaction/log-mask-forms.js';
+import { countSecretCharacters } from '../reports/redaction/secret-targets.js';
 import type { ContractSource } from '../engine/ports.js';
 
 export interface MaskingContractSourceOptions {
@@ -27,8 +28,11 @@ export function createMaskingContractSource(
 ): ContractSource {
   const maskText = (text: string): void => {
     // A `${NAME}` in a YAML comment is masked too: masking too much is harmless, too little is a leak.
-    for (const secret of interpolateEnv(text, options.env, options.publicEnv).secrets)
-      addSecret(secret, options);
+    const reading = {
+      ...(options.publicEnv === undefined ? {} : { publicEnv: options.publicEnv }),
+      countSecretCharacters,
+    };
+    for (const secret of interpolateEnv(text, options.env, reading).secrets) addSecret(secret, options);
   };
   const readSampleFile = inner.readSampleFile?.bind(inner);
   return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { checkUrlUserinfo } from '../../../src/contracts/check-url-userinfo.js';
 import { ContractFileError, formatProblem } from '../../../src/contracts/errors.js';
-import { parseContractFile } from '../../../src/contracts/load-contracts.js';
+import { parseContractFile } from '../../support/load-contracts.js';
 
 describe('checkUrlUserinfo', () => {
   it.each([

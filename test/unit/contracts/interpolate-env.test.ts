@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { interpolateEnv, listEnvReferences } from '../../../src/contracts/interpolate-env.js';
+import {
+  interpolateEnv as interpolateEnvWith,
+  listEnvReferences,
+} from '../../../src/contracts/interpolate-env.js';
+import { countSecretCharacters } from '../../../src/reports/redaction/secret-targets.js';
+import { interpolateEnv } from '../../support/load-contracts.js';
 
 describe('interpolateEnv', () => {
   it('leaves text without references alone and reads no environment', () => {
@@ -111,6 +116,16 @@ describe('interpolateEnv', () => {
     // Counted once its escapes are undone too: a server may echo `%41%42%43%44%45` as `ABCDE`.
     expect(interpolateEnv('${V}', { V: '%41%42%43%44%45' }).problems).toHaveLength(1);
     expect(interpolateEnv('${V}', { V: '%41%42%43%44%45xyz' }).problems).toEqual([]);
+  });
+
+  it('applies the rule to the count it is handed (the redactor’s reading), not a count of its own', () => {
+    const env = { V: 'a-long-enough-value' };
+    const read = (counted: number): readonly unknown[] =>
+      interpolateEnvWith('${V}', env, { countSecretCharacters: () => counted }).problems;
+    expect(read(7)).toHaveLength(1);
+    expect(read(8)).toEqual([]);
+    // The engine and the CLI hand in the redactor's own count.
+    expect(countSecretCharacters('%41%42%43%44%45xyz')).toBe(8);
   });
 });
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PROBLEMS_PER_FILE } from '../../../src/contracts/cap-problems.js';
 import { ContractFileError } from '../../../src/contracts/errors.js';
-import { parseContractFiles } from '../../../src/contracts/load-contracts.js';
+import { parseContractFiles } from '../../support/load-contracts.js';
 
 /** More problems than a `push(...problems)` can take as arguments (about 125,000 on Node 24). */
 const MANY = 200_000;

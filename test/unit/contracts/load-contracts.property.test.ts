@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from '../../support/yaml-text.js';
 import type { ContractFile } from '../../../src/contracts/contract.js';
 import { ContractFileError } from '../../../src/contracts/errors.js';
-import { parseContractFiles } from '../../../src/contracts/load-contracts.js';
+import { parseContractFiles } from '../../support/load-contracts.js';
 import { createRequestRenderer } from '../../../src/requests/render-request.js';
 import { SPEC_EXAMPLE_ENV, SPEC_EXAMPLE_YAML } from '../../support/contract-yaml.js';
 import { hostileText } from '../../support/hostile-text.js';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PROBLEMS_PER_FILE } from '../../../src/contracts/cap-problems.js';
 import { ContractFileError, formatProblem } from '../../../src/contracts/errors.js';
-import { parseContractFiles } from '../../../src/contracts/load-contracts.js';
+import { parseContractFiles } from '../../support/load-contracts.js';
 import { createRequestRenderer } from '../../../src/requests/render-request.js';
 import {
   makeBadWebhooks,

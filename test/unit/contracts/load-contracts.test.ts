@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractFile, Webhook } from '../../../src/contracts/contract.js';
 import { ContractFileError, formatProblem } from '../../../src/contracts/errors.js';
-import { parseContractFile, parseContractFiles } from '../../../src/contracts/load-contracts.js';
+import { parseContractFile, parseContractFiles } from '../../support/load-contracts.js';
 import { dedentYaml, SPEC_EXAMPLE_ENV, SPEC_EXAMPLE_YAML } from '../../support/contract-yaml.js';
 
 type Env = Readonly<Record<string, string | undefined>>;

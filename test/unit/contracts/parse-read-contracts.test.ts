@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContractFileError, formatProblem } from '../../../src/contracts/errors.js';
 import type { ContractProblem } from '../../../src/contracts/errors.js';
-import { parseReadContracts } from '../../../src/contracts/parse-read-contracts.js';
+import { parseReadContracts } from '../../support/load-contracts.js';
 import type { ContractSourceFile, ContractSourceRead } from '../../../src/engine/ports.js';
 
 const VALID = 'version: 1\nwebhooks:\n  - name: A\n    url: https://s.test/a\n';

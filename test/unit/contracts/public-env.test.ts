@@ -6,8 +6,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { InputError } from '../../../src/contracts/errors.js';
-import { interpolateEnv } from '../../../src/contracts/interpolate-env.js';
-import { parseContractFile, parseContractFiles } from '../../../src/contracts/load-contracts.js';
+import { interpolateEnv, parseContractFile, parseContractFiles } from '../../support/load-contracts.js';
 import { isSecretEnvName, parsePublicEnvNames } from '../../../src/contracts/public-env.js';
 import { recordEnvReads } from '../../../src/engine/record-env-reads.js';
 import { createMaskingContractSource } from '../../../src/files/masking-contract-source.js';

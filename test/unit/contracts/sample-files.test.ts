@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractFile } from '../../../src/contracts/contract.js';
 import { ContractFileError, formatProblem } from '../../../src/contracts/errors.js';
-import { parseReadContracts } from '../../../src/contracts/parse-read-contracts.js';
+import { parseReadContracts } from '../../support/load-contracts.js';
 import type { ReadSampleFile } from '../../../src/contracts/parse-read-contracts.js';
 
 const CSV = [

@@ -8,7 +8,7 @@ import { compileResponseSchema } from '../../../src/judging/compile-response-sch
 import { createJudge } from '../../../src/judging/judge-check.js';
 import { findUnsupportedPattern, linearRegExp } from '../../../src/judging/linear-regexp.js';
 import { ContractFileError, formatProblem } from '../../../src/contracts/errors.js';
-import { parseContractFile } from '../../../src/contracts/load-contracts.js';
+import { parseContractFile } from '../../support/load-contracts.js';
 import { makeWebhook } from '../../support/make-webhook.js';
 import { makeResponse } from '../../support/make-outcome.js';
 
