@@ -185,6 +185,14 @@ export const SECRET_BYTE_FORMS: Readonly<Record<string, (secret: string) => stri
     `String.fromCharCode(${[...secret].map((char) => char.charCodeAt(0)).join(', ')})`,
   'decimal character codes past a byte': (secret) =>
     `[${[...`€${secret}`].map((char) => char.codePointAt(0) ?? 0).join(',')}]`,
+  'octal bytes (od -b)': (secret) =>
+    bytesOf(secret)
+      .map((byte) => byte.toString(8).padStart(3, '0'))
+      .join(' '),
+  'binary bytes': (secret) =>
+    bytesOf(secret)
+      .map((byte) => byte.toString(2).padStart(8, '0'))
+      .join(' '),
   'C octal escapes': (secret) =>
     bytesOf(secret)
       .map((byte) => `\\${byte.toString(8).padStart(3, '0')}`)

@@ -1,7 +1,7 @@
 /**
  * Views of the runs of a text that may be binary-to-text encodings: base64 (standard and URL alphabets, with or
  * without padding, broken anywhere by whitespace, invisible characters or list punctuation), hex (glued, or
- * written as separate numbers: hex-token-view.ts) and lists of decimal numbers (decimal-byte-view.ts). Each run is
+ * written as separate numbers: hex-token-view.ts) and lists of decimal numbers (number-list-view.ts). Each run is
  * decoded at every alignment, because what a run encodes need not start at the run's first character (base64 of `user:secret` puts the secret at byte offset 5, and a run
  * may be glued to the word before it); a JWT's parts are runs of their own, split at the dots.
  */
@@ -14,8 +14,9 @@ import {
   measureText,
   sliceSpannedBytes,
 } from './decode-byte-run.js';
-import { decodeDecimalRuns } from './decimal-byte-view.js';
+import { decodeNumberLists } from './number-list-view.js';
 import { joinHexTokens } from './hex-token-view.js';
+import { readHexByte } from './number-tokens.js';
 import type { TextView } from './text-view.js';
 import { endOf, startOf, ViewBuilder } from './text-view.js';
 
@@ -106,7 +107,8 @@ export function decodeBinaryRuns(view: TextView, options: BinaryRunOptions): Tex
   const hex = joinHexTokens(view, minBytes * 2);
   decode(hex.joined, HEX, minBytes * 2, 2, decodeHex);
   if (hex.swapped !== undefined) decode(hex.swapped, HEX, minBytes * 2, 2, decodeHex);
-  for (const list of decodeDecimalRuns(view, minBytes)) runs.push(list);
+  for (const list of decodeNumberLists(view, { minItems: minBytes, minTextChars, textBytes }))
+    runs.push(list);
   return runs;
 }
 
@@ -201,7 +203,7 @@ function sextetOf(code: number): number {
 function decodeHex(view: TextView, from: number, to: number): SpannedBytes {
   const bytes = createSpannedBytes();
   for (let index = from; index + 1 < to; index += 2) {
-    bytes.values.push(Number.parseInt(view.text.slice(index, index + 2), 16));
+    bytes.values.push(readHexByte(view.text, index));
     if (view.tracked) {
       bytes.starts.push(startOf(view, index));
       bytes.ends.push(endOf(view, index + 1));

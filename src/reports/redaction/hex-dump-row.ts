@@ -4,7 +4,7 @@
  * consecutive rows into one run and leaves the rest out.
  */
 import type { Token } from './number-tokens.js';
-import { isHexDigit } from './number-tokens.js';
+import { isHexDigit, readHexByte } from './number-tokens.js';
 /**
  * A row of a hex dump: an offset (the line's first number, followed by `:`; or at the start of the line, longer
  * than the groups after it and followed by two of them, a character column or the previous row), then groups,
@@ -40,8 +40,7 @@ export function readDumpRow(
     if (previous !== undefined && !/^[ \t]+$/.test(text.slice(previous.end, token.from))) break;
     data.push(token);
     const group: number[] = [];
-    for (let at = token.start; at + 1 < token.end; at += 2)
-      group.push(Number.parseInt(text.slice(at, at + 2), 16));
+    for (let at = token.start; at + 1 < token.end; at += 2) group.push(readHexByte(text, at));
     bytes.push(...group);
     memoryOrder.push(...group.reverse());
     let gapEnd = token.end;

@@ -1,4 +1,4 @@
-/** What the number views (hex-token-view.ts, decimal-byte-view.ts) read numbers and the gaps between them with. */
+/** What the number views (hex-token-view.ts, number-list-view.ts) read numbers and the gaps between them with. */
 
 /** Characters that may stand between the numbers of a list or a dump, besides whitespace and invisible ones. */
 const SEPARATORS = new Set([...',;:|._-"\'`']);
@@ -33,9 +33,11 @@ export function isGap(
       index = range[1] - 1;
       continue;
     }
-    const char = text[index] ?? '';
-    if (INVISIBLE.test(char)) continue;
-    if (!SEPARATORS.has(char) || ++visible > MAX_VISIBLE_SEPARATORS) return false;
+    const code = text.charCodeAt(index);
+    // ASCII without a RegExp: controls and the space are invisible, letters and digits end a gap at once.
+    if (code <= 0x20 || code === 0x7f) continue;
+    if (code < 0x80 ? isWordChar(code) : !INVISIBLE.test(text[index] ?? '')) return false;
+    if (!SEPARATORS.has(text[index] ?? '') || ++visible > MAX_VISIBLE_SEPARATORS) return false;
   }
   return true;
 }
@@ -46,4 +48,13 @@ export function isHexDigit(code: number): boolean {
 
 export function isWordChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** The byte written by the two hex digits at `index` (no string is made: decoded runs are long). */
+export function readHexByte(text: string, index: number): number {
+  return (hexValue(text.charCodeAt(index)) << 4) | hexValue(text.charCodeAt(index + 1));
+}
+
+function hexValue(code: number): number {
+  return code <= 0x39 ? code - 0x30 : (code | 0x20) - 0x57;
 }

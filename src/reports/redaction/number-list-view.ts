@@ -1,0 +1,131 @@
+/**
+ * Lists of numbers read as the bytes or characters they may spell: decimal (`[115, 101, 99]`, Node's
+ * `{"type":"Buffer","data":[...]}`, Java's signed `[115, -61, -87]`, `String.fromCharCode(115, 101)`, character
+ * codes beyond a byte: `[8364]`, UTF-16 units), octal bytes (`163 145`, `od -b`) and binary bytes (`01110011
+ * 01100101`, `xxd -b`), with mixed separators. A list of bytes is read as UTF-8 (Latin-1 for a byte that is not);
+ * a decimal list with a number over 255 as code points.
+ */
+import type { SpannedBytes, TextBytes } from './decode-byte-run.js';
+import { appendDecodedBytes, createSpannedBytes, measureText } from './decode-byte-run.js';
+import { isGap, isWordChar } from './number-tokens.js';
+import type { TextView } from './text-view.js';
+import { startOf, endOf, ViewBuilder } from './text-view.js';
+
+/** Code points have at most 7 decimal digits (1,114,111); a binary byte 8. */
+const MAX_DIGITS = 8;
+const MAX_CODE_POINT = 0x10ffff;
+
+interface ListItem {
+  readonly from: number;
+  readonly end: number;
+  readonly digits: string;
+  readonly negative: boolean;
+}
+
+/** How a list's numbers are read: the value of an item, or undefined when it is no number of that notation. */
+const READINGS: readonly ((item: ListItem) => number | undefined)[] = [
+  // Decimal; a negative number is a signed byte (Java's `byte`): -1 is 255.
+  ({ digits, negative }) => {
+    const value = Number.parseInt(digits, 10);
+    if (negative) return value >= 1 && value <= 128 ? 256 - value : undefined;
+    return value <= MAX_CODE_POINT ? value : undefined;
+  },
+  ({ digits, negative }) =>
+    !negative && digits.length <= 3 && /^[0-7]+$/.test(digits) && Number.parseInt(digits, 8) <= 0xff
+      ? Number.parseInt(digits, 8)
+      : undefined,
+  ({ digits, negative }) => (!negative && /^[01]+$/.test(digits) ? Number.parseInt(digits, 2) : undefined),
+];
+
+export interface NumberListOptions {
+  readonly minItems: number;
+  readonly minTextChars: number;
+  readonly textBytes: TextBytes;
+}
+
+/**
+ * The views of the lists of `view` with at least `minItems` numbers, in each notation; a list that reaches the end
+ * of a cut text is read however short it is, as it may hold the start of a secret. Lists of bytes that hold no
+ * stretch of text (measureText) are left out.
+ */
+export function decodeNumberLists(view: TextView, options: NumberListOptions): TextView[] {
+  const { text } = view;
+  const items: ListItem[] = [];
+  for (let index = 0; index < text.length; index += 1) {
+    const item = readItem(text, index);
+    if (item === undefined) continue;
+    items.push(item);
+    index = item.end - 1;
+  }
+  if (items.length === 0) return [];
+  // joined[i]: item i follows item i - 1 in the same list.
+  const joined = items.map(
+    (item, index) => index > 0 && isGap(text, items[index - 1]?.end ?? 0, item.from, [], 0),
+  );
+  const last = items.at(-1);
+  const lastReachesEnd = view.reachesEnd && last !== undefined && isGap(text, last.end, text.length, [], 0);
+  const views: TextView[] = [];
+  for (const read of READINGS) {
+    let run: { item: ListItem; value: number }[] = [];
+    const flush = (reachesEnd: boolean): void => {
+      if (run.length >= options.minItems || (reachesEnd && run.length > 0)) {
+        const decoded = decodeRun(view, run, reachesEnd, options);
+        if (decoded !== undefined) views.push(decoded);
+      }
+      run = [];
+    };
+    items.forEach((item, index) => {
+      const value = read(item);
+      if (!joined[index] || value === undefined) flush(false);
+      if (value !== undefined) run.push({ item, value });
+    });
+    flush(lastReachesEnd && run.at(-1)?.item === last);
+  }
+  return views;
+}
+
+/** The number that starts at `index` (a whole word of digits, perhaps after a `-` sign), or undefined. */
+function readItem(text: string, index: number): ListItem | undefined {
+  if (index > 0 && isWordChar(text.charCodeAt(index - 1))) return undefined;
+  const negative = text.charCodeAt(index) === 0x2d;
+  let end = negative ? index + 1 : index;
+  const digitsFrom = end;
+  while (end < text.length && isDigit(text.charCodeAt(end)) && end - digitsFrom <= MAX_DIGITS) end += 1;
+  if (end === digitsFrom || end - digitsFrom > MAX_DIGITS) return undefined;
+  if (end < text.length && isWordChar(text.charCodeAt(end))) return undefined;
+  return { from: index, end, digits: text.slice(digitsFrom, end), negative };
+}
+
+function decodeRun(
+  view: TextView,
+  run: readonly { item: ListItem; value: number }[],
+  reachesEnd: boolean,
+  options: NumberListOptions,
+): TextView | undefined {
+  const builder = new ViewBuilder(view.tracked);
+  const spanOf = (item: ListItem): [number, number] => [startOf(view, item.from), endOf(view, item.end - 1)];
+  if (run.every(({ value }) => value <= 0xff)) {
+    const bytes: SpannedBytes = createSpannedBytes();
+    for (const { item, value } of run) {
+      const [start, end] = spanOf(item);
+      bytes.values.push(value);
+      bytes.starts.push(start);
+      bytes.ends.push(end);
+    }
+    if (!reachesEnd && !measureText(bytes.values, options.minTextChars, options.textBytes).long)
+      return undefined;
+    appendDecodedBytes(builder, bytes);
+  } else {
+    for (const { item, value } of run) {
+      const [start, end] = spanOf(item);
+      // A UTF-16 unit (half of a surrogate pair) is pushed as the unit it is.
+      if (value <= 0xffff) builder.push(String.fromCharCode(value), start, end);
+      else builder.pushCodePoint(value, start, end);
+    }
+  }
+  return builder.build(reachesEnd);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
