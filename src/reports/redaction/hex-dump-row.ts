@@ -41,8 +41,9 @@ export function readDumpRow(
     data.push(token);
     const group: number[] = [];
     for (let at = token.start; at + 1 < token.end; at += 2) group.push(readHexByte(text, at));
-    bytes.push(...group);
-    memoryOrder.push(...group.reverse());
+    // One by one: a group may be long, and a spread of it would overflow the stack.
+    for (const byte of group) bytes.push(byte);
+    for (let at = group.length - 1; at >= 0; at -= 1) memoryOrder.push(group[at] ?? 0);
     let gapEnd = token.end;
     while (gapEnd < lineEnd && (text[gapEnd] === ' ' || text[gapEnd] === '\t')) gapEnd += 1;
     const columnEnd =

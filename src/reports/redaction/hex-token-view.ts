@@ -155,9 +155,11 @@ function readStream(text: string): { tokens: Token[]; skipped: (readonly [number
       if (row !== undefined) break;
     }
     previousOffset = row?.offsetLength ?? 0;
-    if (row === undefined) tokens.push(...line);
+    // One by one: a line may hold many numbers, and a spread of them would overflow the stack.
+    if (row === undefined) for (const token of line) tokens.push(token);
     else {
-      tokens.push(...line.slice(0, before - 1), ...row.data);
+      for (const token of line.slice(0, before - 1)) tokens.push(token);
+      for (const token of row.data) tokens.push(token);
       skipped.push(...row.skipped);
     }
     lineStart = lineEnd + 1;
