@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 import {
+  builtinModulesPlugin,
+  CLI_RUN_FILE,
+  cliRunPlugin,
   commonOptions,
   createOnDemandPlugin,
   lazyHttp2Plugin,
@@ -48,23 +51,37 @@ const subsetOnlyPlugin = {
   },
 };
 
-const ALL = [undiciPlugin, createOnDemandPlugin({ split: true }), lazyHttp2Plugin];
+const ALL = [undiciPlugin, createOnDemandPlugin({ split: true }), lazyHttp2Plugin, builtinModulesPlugin];
 const without = (plugin) => ALL.filter((candidate) => candidate !== plugin);
+/** The banner without the getBuiltinModule read of node:module (as the bundle had before builtinModulesPlugin). */
+const IMPORT_BANNER = {
+  js: "import { createRequire as __wcCreateRequire } from 'node:module'; const require = __wcCreateRequire(import.meta.url);",
+};
 const VARIANTS = {
   'all tricks': { plugins: ALL },
   'same build': { plugins: ALL },
   'no undici subset': { plugins: [fullUndiciPlugin, ...ALL] },
   'no on-demand files': { plugins: without(ALL[1]) },
   'no lazy http2': { plugins: without(lazyHttp2Plugin) },
+  'no builtin reads': { plugins: without(builtinModulesPlugin), banner: IMPORT_BANNER },
+  'no compile cache': { plugins: ALL, env: { NODE_DISABLE_COMPILE_CACHE: '1' } },
   'no minify': { plugins: ALL, minifyWhitespace: false, minifySyntax: false },
 };
 
-async function buildVariant(directory, { plugins, ...options }) {
+/** The CLI as scripts/bundle.mjs lays it out: the entry (cli.js), then the CLI itself (cli-run.js). */
+async function buildVariant(directory, { plugins, env: _env, ...options }) {
   const shared = { ...commonOptions, ...options, target: 'node22', logLevel: 'error', legalComments: 'none' };
   await build({
     ...shared,
     entryPoints: [join(ROOT, 'src/cli/main.ts')],
     outfile: join(directory, 'cli.js'),
+    banner: {},
+    plugins: [cliRunPlugin, ...plugins.filter((plugin) => plugin === builtinModulesPlugin)],
+  });
+  await build({
+    ...shared,
+    entryPoints: [join(ROOT, 'src/cli/run-process.ts')],
+    outfile: join(directory, CLI_RUN_FILE),
     plugins,
   });
   for (const [name, contents] of Object.entries(vendorEntrySources())) {
@@ -80,7 +97,7 @@ async function buildVariant(directory, { plugins, ...options }) {
   const names = await readdir(directory);
   const sizes = await Promise.all(names.map(async (name) => (await stat(join(directory, name))).size));
   return {
-    cliBytes: (await stat(join(directory, 'cli.js'))).size,
+    cliBytes: (await stat(join(directory, CLI_RUN_FILE))).size,
     totalBytes: sizes.reduce((a, b) => a + b, 0),
   };
 }
@@ -110,7 +127,7 @@ try {
   const built = {};
   for (const [name, variant] of Object.entries(VARIANTS)) {
     const directory = join(scratch, name.replaceAll(' ', '-'));
-    built[name] = { directory, ...(await buildVariant(directory, variant)), samples: [] };
+    built[name] = { directory, env: variant.env, ...(await buildVariant(directory, variant)), samples: [] };
   }
   const dedup = await measureActionDedup(join(scratch, 'action'));
   for (let round = 0; round < ROUNDS; round += 1) {
@@ -118,7 +135,11 @@ try {
     const names = Object.keys(built);
     const order = names.map((_, i) => names[(i + round) % names.length]);
     for (const name of order) {
-      const result = await measureCliStart({ cliFile: join(built[name].directory, 'cli.js'), runs: 1 });
+      const result = await measureCliStart({
+        cliFile: join(built[name].directory, 'cli.js'),
+        runs: 1,
+        env: built[name].env,
+      });
       if (!result.ok) throw new Error(`${name}: ${result.reason}`);
       built[name].samples.push(...result.samplesMs);
     }
@@ -134,7 +155,7 @@ try {
     console.log(
       `  ${name.padEnd(20)} ${ms.toFixed(1).padStart(7)} ms  delta ${(ms - base).toFixed(1).padStart(6)} ms  ` +
         `paired ${paired.toFixed(1).padStart(6)} ms  ` +
-        `cli.js ${(variant.cliBytes / 1024).toFixed(0).padStart(5)} KiB  all files ${(variant.totalBytes / 1024).toFixed(0)} KiB`,
+        `cli-run.js ${(variant.cliBytes / 1024).toFixed(0).padStart(5)} KiB  all files ${(variant.totalBytes / 1024).toFixed(0)} KiB`,
     );
   }
   console.log(

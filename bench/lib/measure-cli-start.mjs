@@ -17,11 +17,11 @@ const PER_SPAWN_TIMEOUT_MS = 15_000;
  */
 
 /**
- * Warms up once (disk cache, the CLI's code cache), then measures `runs` spawns.
- * @param {{ cliFile: string, runs: number }} options
+ * Warms up once (disk cache, the CLI's compile cache), then measures `runs` spawns.
+ * @param {{ cliFile: string, runs: number, env?: NodeJS.ProcessEnv }} options
  * @returns {Promise<CliStartResult>}
  */
-export async function measureCliStart({ cliFile, runs }) {
+export async function measureCliStart({ cliFile, runs, env = {} }) {
   const server = await startLoopbackServer();
   const directory = await mkdtemp(join(tmpdir(), 'wc-bench-cli-'));
   try {
@@ -30,7 +30,7 @@ export async function measureCliStart({ cliFile, runs }) {
     /** @type {number[]} */
     const samplesMs = [];
     for (let run = 0; run <= runs; run += 1) {
-      const sample = await spawnOnce({ cliFile, contract, cwd: directory, server });
+      const sample = await spawnOnce({ cliFile, contract, cwd: directory, server, env });
       if (typeof sample === 'string') return { ok: false, reason: sample };
       if (run > 0) samplesMs.push(sample); // run 0 is the warm-up
     }
@@ -42,10 +42,10 @@ export async function measureCliStart({ cliFile, runs }) {
 }
 
 /**
- * @param {{ cliFile: string, contract: string, cwd: string, server: import('./loopback-server.mjs').LoopbackServer }} options
+ * @param {{ cliFile: string, contract: string, cwd: string, server: import('./loopback-server.mjs').LoopbackServer, env: NodeJS.ProcessEnv }} options
  * @returns {Promise<number | string>} milliseconds, or why there was no request
  */
-function spawnOnce({ cliFile, contract, cwd, server }) {
+function spawnOnce({ cliFile, contract, cwd, server, env }) {
   return new Promise((resolve) => {
     /** @type {number | undefined} */
     let firstAt;
@@ -54,10 +54,11 @@ function spawnOnce({ cliFile, contract, cwd, server }) {
     });
     let stderr = '';
     const started = performance.now();
-    // A scrubbed environment: no proxy variables, no CI detection, nothing of the bench's.
+    // A scrubbed environment: no proxy variables, no CI detection, nothing of the bench's. HOME is this
+    // measurement's own directory: the warm-up run fills the CLI's compile cache there.
     const child = spawn(process.execPath, [cliFile, 'run', contract], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1' },
+      env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
