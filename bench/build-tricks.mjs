@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 import {
-  builtinModulesPlugin,
   CLI_RUN_FILE,
   cliRunPlugin,
   commonOptions,
@@ -51,19 +50,14 @@ const subsetOnlyPlugin = {
   },
 };
 
-const ALL = [undiciPlugin, createOnDemandPlugin({ split: true }), lazyHttp2Plugin, builtinModulesPlugin];
+const ALL = [undiciPlugin, createOnDemandPlugin({ split: true }), lazyHttp2Plugin];
 const without = (plugin) => ALL.filter((candidate) => candidate !== plugin);
-/** The banner without the getBuiltinModule read of node:module (as the bundle had before builtinModulesPlugin). */
-const IMPORT_BANNER = {
-  js: "import { createRequire as __wcCreateRequire } from 'node:module'; const require = __wcCreateRequire(import.meta.url);",
-};
 const VARIANTS = {
   'all tricks': { plugins: ALL },
   'same build': { plugins: ALL },
   'no undici subset': { plugins: [fullUndiciPlugin, ...ALL] },
   'no on-demand files': { plugins: without(ALL[1]) },
   'no lazy http2': { plugins: without(lazyHttp2Plugin) },
-  'no builtin reads': { plugins: without(builtinModulesPlugin), banner: IMPORT_BANNER },
   'no compile cache': { plugins: ALL, env: { NODE_DISABLE_COMPILE_CACHE: '1' } },
   'no minify': { plugins: ALL, minifyWhitespace: false, minifySyntax: false },
 };
@@ -76,7 +70,7 @@ async function buildVariant(directory, { plugins, env: _env, ...options }) {
     entryPoints: [join(ROOT, 'src/cli/main.ts')],
     outfile: join(directory, 'cli.js'),
     banner: {},
-    plugins: [cliRunPlugin, ...plugins.filter((plugin) => plugin === builtinModulesPlugin)],
+    plugins: [cliRunPlugin],
   });
   await build({
     ...shared,

@@ -7,7 +7,6 @@
 import { chmodSync } from 'node:fs';
 import { build } from 'esbuild';
 import {
-  builtinModulesPlugin,
   CLI_RUN_FILE,
   cliRunPlugin,
   commonOptions,
@@ -43,7 +42,7 @@ const cliEntry = await build({
   outfile: 'dist/cli.js',
   // The CLI also runs on Node 22 (src/cli/main.ts checks which); the action on the runner's Node 24.
   target: CLI_TARGET,
-  plugins: [cliRunPlugin, builtinModulesPlugin],
+  plugins: [cliRunPlugin],
   // The entry requires nothing, and must run on any Node far enough to say which Node it needs.
   banner: {},
 });
@@ -54,7 +53,7 @@ const cli = await build({
   entryPoints: ['src/cli/run-process.ts'],
   outfile: `dist/${CLI_RUN_FILE}`,
   target: CLI_TARGET,
-  plugins: [undiciPlugin, createOnDemandPlugin({ split: true }), lazyHttp2Plugin, builtinModulesPlugin],
+  plugins: [undiciPlugin, createOnDemandPlugin({ split: true }), lazyHttp2Plugin],
 });
 // npm makes a package's bin executable when it links it; committed so, a checkout stays as built (git mode 100755).
 chmodSync(`${root}dist/cli.js`, 0o755);

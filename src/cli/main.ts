@@ -15,7 +15,6 @@ if (major < MINIMUM_NODE[0] || (major === MINIMUM_NODE[0] && minor < MINIMUM_NOD
   process.exit(2);
 }
 
-// Loaded after the check too: it reads Node's modules through process.getBuiltinModule (Node 20.16 and 22.3).
 const { enableCompileCache } = await import('./compile-cache.js');
 enableCompileCache(process.env);
 // Imported after the version check (an older Node would fail on a missing API with a stack trace) and after the
