@@ -124,6 +124,22 @@ export const SECRET_BYTE_FORMS: Readonly<Record<string, (secret: string) => stri
     ),
   'base64 folded at dashes': (secret) => foldBase64(secret, 4, '-'),
   'base64 of UTF-16LE (.NET Encoding.Unicode)': (secret) => Buffer.from(secret, 'utf16le').toString('base64'),
+  'base64 of 2-byte pieces, each padded': (secret) =>
+    (
+      Buffer.from(secret)
+        .toString('hex')
+        .match(/.{1,4}/g) ?? []
+    )
+      .map((hex) => Buffer.from(hex, 'hex').toString('base64'))
+      .join(' '),
+  'base64 split across XML elements': (secret) =>
+    (
+      Buffer.from(secret)
+        .toString('base64')
+        .match(/.{1,6}/g) ?? []
+    )
+      .map((piece) => `<part>${piece}</part>`)
+      .join(''),
   'xxd (groups of 2 bytes)': (secret) => xxd(secret),
   'xxd -g1 (single bytes)': (secret) => xxd(secret, { group: 1 }),
   'xxd -g4 -u (groups of 4 bytes, upper case)': (secret) => xxd(secret, { group: 4, upper: true }),

@@ -1,9 +1,10 @@
 /**
  * Views of the runs of a text that may be binary-to-text encodings: base64 (standard and URL alphabets, with or
- * without padding, broken anywhere by whitespace, invisible characters or list punctuation), hex (glued, or
- * written as separate numbers: hex-token-view.ts) and lists of decimal numbers (number-list-view.ts). Each run is
- * decoded at every alignment, because what a run encodes need not start at the run's first character (base64 of `user:secret` puts the secret at byte offset 5, and a run
- * may be glued to the word before it); a JWT's parts are runs of their own, split at the dots.
+ * without padding, broken anywhere by whitespace, invisible characters, list punctuation or tags; pieces padded on
+ * their own), hex (glued, or written as separate numbers: hex-token-view.ts) and lists of decimal, octal or binary
+ * numbers (number-list-view.ts). Each run is decoded at every alignment, because what a run encodes need not start
+ * at the run's first character (base64 of `user:secret` puts the secret at byte offset 5, and a run may be glued to
+ * the word before it); a JWT's parts are runs of their own, split at the dots.
  */
 import type { SpannedBytes } from './decode-byte-run.js';
 import type { TextBytes } from './decode-byte-run.js';
@@ -20,20 +21,24 @@ import { readHexByte } from './number-tokens.js';
 import type { TextView } from './text-view.js';
 import { endOf, startOf, ViewBuilder } from './text-view.js';
 
-const BASE64 = '[A-Za-z0-9+/_-]';
+/** Base64 and base64url, with the padding `=`: a run may be pieces each encoded and padded on its own. */
+const BASE64 = '[A-Za-z0-9+/_=-]';
 const HEX = '[0-9A-Fa-f]';
 /** Runs of at least N characters of an alphabet, by alphabet and N: a redactor uses one N for every text. */
 const PATTERNS = new Map<number, { long: RegExp; char: RegExp }>();
 /**
  * Where base64 may be broken, at any width and as often as it likes: whitespace and line breaks (MIME and PEM wrap
  * it, a header folds it, a sender folds it every few characters), invisible characters, and the quotes and commas
- * between the pieces of a list (`["c2Vj", "cmV0"]`). Joining never loses a run: what a run encodes stays whole in
- * it, and every alignment is decoded, so words joined with it only add bytes around it.
+ * between the pieces of a list (`["c2Vj", "cmV0"]`), and XML or HTML tags (`<v>c2Vj</v><v>cmV0</v>`). Joining never
+ * loses a run: what a run encodes stays whole in it, and every alignment is decoded, so words joined with it only
+ * add bytes around it.
  */
 const BASE64_BREAKS = /[\s\p{Cc}\p{Cf}"'`,;|]+/gu;
+const BASE64_BREAKS_AND_TAGS = /(?:[\s\p{Cc}\p{Cf}"'`,;|]|<\/?[A-Za-z][^<>]{0,64}>)+/gu;
 /** As BASE64_BREAKS, plus `-`, `_` and `.`, which standard base64 does not use: it may be folded with them too. */
 const STANDARD_BASE64_BREAKS = /[\s\p{Cc}\p{Cf}"'`,;|._-]+/gu;
-const STANDARD_BASE64 = '[A-Za-z0-9+/]';
+const STANDARD_BASE64_BREAKS_AND_TAGS = /(?:[\s\p{Cc}\p{Cf}"'`,;|._-]|<\/?[A-Za-z][^<>]{0,64}>)+/gu;
+const STANDARD_BASE64 = '[A-Za-z0-9+/=]';
 
 /**
  * Decodes the runs of `view` long enough to hold `minBytes` bytes, once the breaks of each encoding are removed
@@ -93,11 +98,13 @@ export function decodeBinaryRuns(view: TextView, options: BinaryRunOptions): Tex
       if (text.length - from >= 2) add(from, text.length);
     }
   };
-  const base64 = dropBreaks(view, BASE64_BREAKS);
+  // Tags are looked for only in a text that may hold one.
+  const tags = view.text.includes('<');
+  const base64 = dropBreaks(view, tags ? BASE64_BREAKS_AND_TAGS : BASE64_BREAKS);
   decode(base64, BASE64, Math.ceil((minBytes * 4) / 3), 4, decodeBase64);
   if (/[-_.]/.test(base64.text)) {
     decode(
-      dropBreaks(view, STANDARD_BASE64_BREAKS),
+      dropBreaks(view, tags ? STANDARD_BASE64_BREAKS_AND_TAGS : STANDARD_BASE64_BREAKS),
       STANDARD_BASE64,
       Math.ceil((minBytes * 4) / 3),
       4,
@@ -174,7 +181,16 @@ function decodeBase64(view: TextView, from: number, to: number): SpannedBytes {
   // The unit where the oldest bit still in `bits` came from: a byte spans every character that gave it bits.
   let firstUnit = from;
   for (let index = from; index < to; index += 1) {
-    bits = ((bits << 6) | sextetOf(view.text.charCodeAt(index))) & 0xffffff;
+    const code = view.text.charCodeAt(index);
+    if (code === 0x3d) {
+      // Padding ends a piece encoded on its own (`c2U=Y3I=`): the next piece starts its own groups.
+      if (view.tracked && bytes.ends.length > 0) bytes.ends[bytes.ends.length - 1] = endOf(view, index);
+      bits = 0;
+      bitCount = 0;
+      firstUnit = index + 1;
+      continue;
+    }
+    bits = ((bits << 6) | sextetOf(code)) & 0xffffff;
     bitCount += 6;
     if (bitCount >= 8) {
       bitCount -= 8;

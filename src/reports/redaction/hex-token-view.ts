@@ -167,7 +167,7 @@ function readStream(text: string): { tokens: Token[]; skipped: (readonly [number
   return { tokens, skipped };
 }
 
-/** The hex numbers of line [from, to): runs of hex digits that are a whole word, or follow a prefix that starts one. */
+/** The hex numbers of line [from, to): hex digits that are a whole word, or follow a prefix that starts one. */
 function readTokens(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = from;
