@@ -191,6 +191,11 @@ export const SECRET_BYTE_FORMS: Readonly<Record<string, (secret: string) => stri
     bytesOf(secret, 'utf16le')
       .map((byte) => hexOf(byte))
       .join(' '),
+  'assembler hex (73h)': (secret) =>
+    bytesOf(secret)
+      .map((byte) => `${hexOf(byte, true)}h`)
+      .join(', '),
+  'decimal bytes of UTF-16LE': (secret) => JSON.stringify(bytesOf(secret, 'utf16le')),
   'decimal byte array': (secret) => JSON.stringify(bytesOf(secret)),
   "Node's Buffer as JSON": (secret) => JSON.stringify(Buffer.from(secret)),
   "Java's signed bytes": (secret) =>

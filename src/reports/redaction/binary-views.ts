@@ -7,14 +7,9 @@
  * the word before it); a JWT's parts are runs of their own, split at the dots.
  */
 import type { SpannedBytes } from './decode-byte-run.js';
-import type { TextBytes } from './decode-byte-run.js';
-import {
-  appendDecodedBytes,
-  appendUtf16Bytes,
-  createSpannedBytes,
-  measureText,
-  sliceSpannedBytes,
-} from './decode-byte-run.js';
+import { createSpannedBytes } from './decode-byte-run.js';
+import type { ByteReading } from './read-byte-views.js';
+import { readByteViews } from './read-byte-views.js';
 import { decodeNumberLists } from './number-list-view.js';
 import { joinHexTokens } from './hex-token-view.js';
 import { readHexByte } from './number-tokens.js';
@@ -45,18 +40,13 @@ const STANDARD_BASE64 = '[A-Za-z0-9+/=]';
  * (BASE64_BREAKS, joinHexTokens). A run that reaches the end of a cut text is decoded however short it is, as it
  * may hold the start of a secret.
  */
-export interface BinaryRunOptions {
+export interface BinaryRunOptions extends ByteReading {
   /** Runs shorter than this many bytes are not decoded (a cut text's last run is). */
   readonly minBytes: number;
-  /** Decoded runs without this many characters of text in a row are not returned (measureText). */
-  readonly minTextChars: number;
-  readonly textBytes: TextBytes;
-  /** Read the bytes as UTF-16 too: a secret has characters past Latin-1. */
-  readonly utf16: boolean;
 }
 
 export function decodeBinaryRuns(view: TextView, options: BinaryRunOptions): TextView[] {
-  const { minBytes, minTextChars, textBytes, utf16 } = options;
+  const { minBytes } = options;
   const runs: TextView[] = [];
   const decode = (
     joined: TextView,
@@ -71,18 +61,7 @@ export function decodeBinaryRuns(view: TextView, options: BinaryRunOptions): Tex
       const reachesEnd = joined.reachesEnd && to === text.length;
       for (let alignment = 0; alignment < alignments && to - from - alignment >= 2; alignment += 1) {
         const bytes = decodeRun(joined, from + alignment, to);
-        if (utf16)
-          for (const encoding of UTF16_READINGS)
-            runs.push(readBytes(bytes, joined.tracked, reachesEnd, encoding));
-        const text = measureText(bytes.values, minTextChars, textBytes);
-        if (text.long) runs.push(readBytes(bytes, joined.tracked, reachesEnd, 'utf-8'));
-        // A run at the end of a cut text may end with the start of a secret: its last stretch of text is read.
-        else if (reachesEnd && text.tailFrom < bytes.values.length)
-          runs.push(readBytes(sliceSpannedBytes(bytes, text.tailFrom), joined.tracked, reachesEnd, 'utf-8'));
-        // UTF-16 of ASCII and Latin-1 reads as those characters with NULs between, which folding drops.
-        if (utf16)
-          for (const encoding of UTF16_READINGS)
-            runs.push(readBytes(bytes, joined.tracked, reachesEnd, encoding));
+        for (const read of readByteViews(bytes, joined.tracked, reachesEnd, options)) runs.push(read);
       }
     };
     let lastEnd = -1;
@@ -114,8 +93,7 @@ export function decodeBinaryRuns(view: TextView, options: BinaryRunOptions): Tex
   const hex = joinHexTokens(view, minBytes * 2);
   decode(hex.joined, HEX, minBytes * 2, 2, decodeHex);
   if (hex.swapped !== undefined) decode(hex.swapped, HEX, minBytes * 2, 2, decodeHex);
-  for (const list of decodeNumberLists(view, { minItems: minBytes, minTextChars, textBytes }))
-    runs.push(list);
+  for (const list of decodeNumberLists(view, { ...options, minItems: minBytes })) runs.push(list);
   return runs;
 }
 
@@ -146,29 +124,6 @@ function dropBreaks(view: TextView, pattern: RegExp): TextView {
   if (builder === undefined) return view;
   builder.copy(view, from, view.text.length);
   return builder.build(view.reachesEnd);
-}
-
-/**
- * How decoded bytes are read as text when a secret has characters past Latin-1: UTF-16 either way, at either byte.
- * (UTF-16 of ASCII and Latin-1 reads as UTF-8 does, with NULs between, which folding drops.)
- */
-const UTF16_READINGS = [
-  { littleEndian: true, from: 0 },
-  { littleEndian: true, from: 1 },
-  { littleEndian: false, from: 0 },
-  { littleEndian: false, from: 1 },
-] as const;
-
-function readBytes(
-  bytes: SpannedBytes,
-  tracked: boolean,
-  reachesEnd: boolean,
-  encoding: 'utf-8' | (typeof UTF16_READINGS)[number],
-): TextView {
-  const builder = new ViewBuilder(tracked);
-  if (encoding === 'utf-8') appendDecodedBytes(builder, bytes);
-  else appendUtf16Bytes(builder, bytes, encoding.from, encoding.littleEndian);
-  return builder.build(reachesEnd);
 }
 
 function decodeBase64(view: TextView, from: number, to: number): SpannedBytes {

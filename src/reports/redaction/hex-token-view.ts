@@ -10,16 +10,16 @@ import type { TextView } from './text-view.js';
 import { endOf, startOf, ViewBuilder } from './text-view.js';
 import { readDumpRow } from './hex-dump-row.js';
 import type { Token } from './number-tokens.js';
-import { isGap, isHexDigit } from './number-tokens.js';
+import { endOfToken, isGap, isHexDigit } from './number-tokens.js';
 
 /** The start of a prefix at the end of a cut text (`0x73, 0x`): read as part of the number cut there. */
 const CUT_PREFIX = /(?:0[xX]|\\[xX]?|[uU]\+?|[$#%])$/;
 const INVISIBLE = /[\s\p{Cc}\p{Cf}]/u;
 /**
  * A number: hex digits that start a word (perhaps after `0x` or `U+`) or follow `\x`, `%`, `$` or `#`, and end it
- * (`cafe` in `cafeteria` is none). Group 1: the digits.
+ * (`cafe` in `cafeteria` is none), perhaps with an assembler's `h` after them. Group 1: the digits; 2: the `h`.
  */
-const TOKEN = /(?:(?<![0-9A-Za-z])(?:0[xX]|[uU]\+)?|\\[xX]|[%$#])([0-9A-Fa-f]+)(?![0-9A-Za-z])/g;
+const TOKEN = /(?:(?<![0-9A-Za-z])(?:0[xX]|[uU]\+)?|\\[xX]|[%$#])([0-9A-Fa-f]+)([hH])?(?![0-9A-Za-z])/g;
 
 export interface HexTokenViews {
   /** The text with the separators, prefixes and dump columns between joined numbers left out. */
@@ -40,8 +40,8 @@ export function joinHexTokens(view: TextView, minDigits: number): HexTokenViews 
     const previous = tokens[index - 1];
     const token = tokens[index];
     if (previous === undefined || token === undefined) break;
-    while ((skipped[skip]?.[1] ?? Infinity) <= previous.end) skip += 1;
-    if (isGap(text, previous.end, token.from, skipped, skip)) {
+    while ((skipped[skip]?.[1] ?? Infinity) <= endOfToken(previous)) skip += 1;
+    if (isGap(text, endOfToken(previous), token.from, skipped, skip)) {
       joinedBefore[index] = 1;
       anyJoined = true;
     }
@@ -49,11 +49,11 @@ export function joinHexTokens(view: TextView, minDigits: number): HexTokenViews 
   const last = tokens.at(-1);
   // A cut text that ends in separators or half a prefix after a number: the number may go on past the cut.
   let tailFrom = text.length;
-  if (view.reachesEnd && last !== undefined && last.end < text.length) {
-    const tail = text.slice(last.end);
+  if (view.reachesEnd && last !== undefined && endOfToken(last) < text.length) {
+    const tail = text.slice(endOfToken(last));
     const half = CUT_PREFIX.exec(tail);
     const before = half === null ? tail.length : half.index;
-    if (isGap(text, last.end, last.end + before, [], 0)) tailFrom = last.end;
+    if (isGap(text, endOfToken(last), endOfToken(last) + before, [], 0)) tailFrom = endOfToken(last);
   }
   // A run that reaches the end of a cut text is read however short: it may hold the start of a secret.
   const cutRun = view.reachesEnd && (tailFrom < text.length || last?.end === text.length);
@@ -69,7 +69,7 @@ export function joinHexTokens(view: TextView, minDigits: number): HexTokenViews 
     if (inRun && isGroup(length)) hasGroups = true;
     for (const builder of [joined, swapped]) {
       if (!inRun) {
-        builder.copy(view, copiedTo, token.end);
+        builder.copy(view, copiedTo, endOfToken(token));
         continue;
       }
       // Joined to the one before: the gap and the prefix are left out; else only the prefix.
@@ -83,7 +83,8 @@ export function joinHexTokens(view: TextView, minDigits: number): HexTokenViews 
       } else if (token.rowEnd === undefined) builder.copy(view, token.start, token.end);
       else for (let at = token.start; at < token.end; at += 2) copyDigits(view, builder, token, at);
     }
-    copiedTo = token.end;
+    // A joined number's suffix is left out with its prefix.
+    copiedTo = endOfToken(token);
   });
   for (const builder of [joined, swapped]) builder.copy(view, copiedTo, tailFrom);
   return {
@@ -172,8 +173,10 @@ function readTokens(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = from;
   for (let match = TOKEN.exec(text); match !== null && match.index < to; match = TOKEN.exec(text)) {
-    const end = match.index + match[0].length;
-    tokens.push({ from: match.index, start: end - (match[1]?.length ?? 0), end });
+    const after = match.index + match[0].length;
+    const end = after - (match[2]?.length ?? 0);
+    const start = end - (match[1]?.length ?? 0);
+    tokens.push(end === after ? { from: match.index, start, end } : { from: match.index, start, end, after });
   }
   const lastCode = text.charCodeAt(to - 1);
   const firstCode = text.charCodeAt(from);

@@ -5,8 +5,10 @@
  * 01100101`, `xxd -b`), with mixed separators. A list of bytes is read as UTF-8 (Latin-1 for a byte that is not);
  * a decimal list with a number over 255 as code points.
  */
-import type { SpannedBytes, TextBytes } from './decode-byte-run.js';
-import { appendDecodedBytes, createSpannedBytes, measureText } from './decode-byte-run.js';
+import type { SpannedBytes } from './decode-byte-run.js';
+import { createSpannedBytes } from './decode-byte-run.js';
+import type { ByteReading } from './read-byte-views.js';
+import { readByteViews } from './read-byte-views.js';
 import { isGap, isWordChar } from './number-tokens.js';
 import type { TextView } from './text-view.js';
 import { startOf, endOf, ViewBuilder } from './text-view.js';
@@ -37,10 +39,8 @@ const READINGS: readonly ((item: ListItem) => number | undefined)[] = [
   ({ digits, negative }) => (!negative && /^[01]+$/.test(digits) ? Number.parseInt(digits, 2) : undefined),
 ];
 
-export interface NumberListOptions {
+export interface NumberListOptions extends ByteReading {
   readonly minItems: number;
-  readonly minTextChars: number;
-  readonly textBytes: TextBytes;
 }
 
 /**
@@ -69,8 +69,7 @@ export function decodeNumberLists(view: TextView, options: NumberListOptions): T
     let run: { item: ListItem; value: number }[] = [];
     const flush = (reachesEnd: boolean): void => {
       if (run.length >= options.minItems || (reachesEnd && run.length > 0)) {
-        const decoded = decodeRun(view, run, reachesEnd, options);
-        if (decoded !== undefined) views.push(decoded);
+        for (const decoded of decodeRun(view, run, reachesEnd, options)) views.push(decoded);
       }
       run = [];
     };
@@ -101,8 +100,7 @@ function decodeRun(
   run: readonly { item: ListItem; value: number }[],
   reachesEnd: boolean,
   options: NumberListOptions,
-): TextView | undefined {
-  const builder = new ViewBuilder(view.tracked);
+): TextView[] {
   const spanOf = (item: ListItem): [number, number] => [startOf(view, item.from), endOf(view, item.end - 1)];
   if (run.every(({ value }) => value <= 0xff)) {
     const bytes: SpannedBytes = createSpannedBytes();
@@ -112,18 +110,16 @@ function decodeRun(
       bytes.starts.push(start);
       bytes.ends.push(end);
     }
-    if (!reachesEnd && !measureText(bytes.values, options.minTextChars, options.textBytes).long)
-      return undefined;
-    appendDecodedBytes(builder, bytes);
-  } else {
-    for (const { item, value } of run) {
-      const [start, end] = spanOf(item);
-      // A UTF-16 unit (half of a surrogate pair) is pushed as the unit it is.
-      if (value <= 0xffff) builder.push(String.fromCharCode(value), start, end);
-      else builder.pushCodePoint(value, start, end);
-    }
+    return readByteViews(bytes, view.tracked, reachesEnd, options);
   }
-  return builder.build(reachesEnd);
+  const builder = new ViewBuilder(view.tracked);
+  for (const { item, value } of run) {
+    const [start, end] = spanOf(item);
+    // A UTF-16 unit (half of a surrogate pair) is pushed as the unit it is.
+    if (value <= 0xffff) builder.push(String.fromCharCode(value), start, end);
+    else builder.pushCodePoint(value, start, end);
+  }
+  return [builder.build(reachesEnd)];
 }
 
 function isDigit(code: number): boolean {

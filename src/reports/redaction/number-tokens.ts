@@ -12,6 +12,8 @@ export interface Token {
   readonly from: number;
   readonly start: number;
   readonly end: number;
+  /** Where its suffix ends (`73h` in assembler); undefined: it has none. */
+  readonly after?: number;
   /** A dump row's group: its digits are masked to the end of the row, with the characters that show them. */
   readonly rowEnd?: number;
 }
@@ -57,4 +59,9 @@ export function readHexByte(text: string, index: number): number {
 
 function hexValue(code: number): number {
   return code <= 0x39 ? code - 0x30 : (code | 0x20) - 0x57;
+}
+
+/** Where a number's text ends: after its suffix, if it has one. */
+export function endOfToken(token: Token): number {
+  return token.after ?? token.end;
 }
