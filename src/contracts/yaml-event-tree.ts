@@ -44,6 +44,8 @@ export function indexYamlEvents(
   events: readonly Event[],
   source: string,
 ): { readonly tree: YamlEventTree; readonly problem?: AliasProblem } {
+  // Read once: js-yaml loads on demand, so each `EVENT_ID.X` would be a getter call, several per event.
+  const { DOCUMENT, SEQUENCE, MAPPING, SCALAR, ALIAS, POP } = EVENT_ID;
   const ends = new Int32Array(events.length);
   const aliasTargets = new Int32Array(events.length).fill(-1);
   const tree: YamlEventTree = { events, ends, aliasTargets };
@@ -66,15 +68,15 @@ export function indexYamlEvents(
     const event = events[index];
     if (event === undefined) break;
     switch (event.type) {
-      case EVENT_ID.DOCUMENT:
+      case DOCUMENT:
         open.push({ index, weight: 0, height: 0 });
         break;
-      case EVENT_ID.SEQUENCE:
-      case EVENT_ID.MAPPING:
+      case SEQUENCE:
+      case MAPPING:
         if (event.anchorStart !== -1) anchors.set(source.slice(event.anchorStart, event.anchorEnd), index);
         open.push({ index, weight: 0, height: 0 });
         break;
-      case EVENT_ID.SCALAR:
+      case SCALAR:
         if (event.anchorStart !== -1) {
           anchors.set(source.slice(event.anchorStart, event.anchorEnd), index);
           anchored.set(index, { weight: 0, height: 1, uses: 0 });
@@ -82,7 +84,7 @@ export function indexYamlEvents(
         ends[index] = index + 1;
         addToParent(0, 1);
         break;
-      case EVENT_ID.ALIAS: {
+      case ALIAS: {
         ends[index] = index + 1;
         const offset = event.anchorStart - 1;
         if (firstAlias === -1) firstAlias = offset;
@@ -105,13 +107,13 @@ export function indexYamlEvents(
         addToParent(1 + info.weight, info.height);
         break;
       }
-      case EVENT_ID.POP: {
+      case POP: {
         const closed = open.pop();
         if (closed === undefined) break;
         ends[closed.index] = index + 1;
         const height = closed.height + 1;
         const closedEvent = events[closed.index];
-        const isDocument = closedEvent === undefined || closedEvent.type === EVENT_ID.DOCUMENT;
+        const isDocument = closedEvent === undefined || closedEvent.type === DOCUMENT;
         // As written, js-yaml already stops at MAX_NESTING collections (plus the scalar inside): only aliases
         // can make a collection taller.
         if (!isDocument && height > MAX_NESTING + 1) {
@@ -122,7 +124,7 @@ export function indexYamlEvents(
         }
         if (
           closedEvent !== undefined &&
-          (closedEvent.type === EVENT_ID.SEQUENCE || closedEvent.type === EVENT_ID.MAPPING) &&
+          (closedEvent.type === SEQUENCE || closedEvent.type === MAPPING) &&
           closedEvent.anchorStart !== -1
         ) {
           anchored.set(closed.index, { weight: closed.weight, height, uses: 0 });
