@@ -63,14 +63,17 @@ function renderTable(checks: readonly CheckResult[], options: ConsoleTableOption
   const cutNames = options.wide !== true;
   // Only a terminal's width cuts a line, and never with --wide: a log or a pipe keeps every reason whole.
   const width = options.wide === true ? undefined : options.width;
-  // Webhook names repeat on every row of their checks: each distinct name is cleaned and cut once.
-  const names = new Map<string, string>();
   const name = (text: string): string => {
-    let shown = names.get(text);
+    const safe = clean(text);
+    return cutNames ? truncateToDisplayWidth(safe, MAX_NAME_WIDTH) : safe;
+  };
+  // Webhook names repeat on every row of their checks: each distinct one is cleaned and cut once.
+  const webhookNames = new Map<string, string>();
+  const webhookName = (text: string): string => {
+    let shown = webhookNames.get(text);
     if (shown === undefined) {
-      const safe = clean(text);
-      shown = cutNames ? truncateToDisplayWidth(safe, MAX_NAME_WIDTH) : safe;
-      if (names.size < MAX_REMEMBERED) names.set(text, shown);
+      shown = name(text);
+      if (webhookNames.size < MAX_REMEMBERED) webhookNames.set(text, shown);
     }
     return shown;
   };
@@ -87,7 +90,7 @@ function renderTable(checks: readonly CheckResult[], options: ConsoleTableOption
   };
   const cellsOf = (check: CheckResult): string[] => [
     check.passed ? '✓' : '✗',
-    name(check.webhook),
+    webhookName(check.webhook),
     name(check.sample),
     check.code === null ? '—' : String(check.code),
     check.latencyMs === null ? '—' : `${Math.round(check.latencyMs)} ms`,
@@ -112,6 +115,15 @@ function renderTable(checks: readonly CheckResult[], options: ConsoleTableOption
       const padding = spaces((widths[column] ?? 0) - measure(cell));
       return RIGHT_ALIGNED.has(column) ? padding + cell : cell + padding;
     });
+  const layOutPlain = (cells: readonly string[]): string => {
+    let line = '';
+    for (let column = 0; column < 5; column += 1) {
+      const cell = cells[column] ?? '';
+      const padding = spaces((widths[column] ?? 0) - measure(cell));
+      line += (RIGHT_ALIGNED.has(column) ? padding + cell : cell + padding) + GAP;
+    }
+    return (line + (cells[5] ?? '')).trimEnd();
+  };
   // Lines are cut before colour is added, so escape sequences never count towards the width or get cut.
   const fit = (cells: string[]): string[] => {
     if (width === undefined) return cells;
@@ -127,6 +139,11 @@ function renderTable(checks: readonly CheckResult[], options: ConsoleTableOption
       .join(GAP)
       .trimEnd(),
   ];
+  // The usual case, a log or a pipe (no colour, no width to cut to): each line built straight from its cells.
+  if (width === undefined && !options.color) {
+    for (const check of checks) lines.push(layOutPlain(cellsOf(check)));
+    return lines;
+  }
   for (const check of checks) {
     const fitted = fit(layout(cellsOf(check)));
     const colour = check.passed ? ANSI.green : ANSI.red;
