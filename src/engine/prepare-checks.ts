@@ -118,20 +118,24 @@ type PolicyCache = (webhook: Webhook, request: RenderedRequest) => string | unde
 
 /** The host policy, asked once per URL and secret-bearing: most webhooks have one URL for all samples. */
 function createPolicyCache(settings: RunSettings, deps: PrepareDeps): PolicyCache {
-  const answers = new Map<string, string | undefined>();
+  // By URL, for requests with and without a secret: no key to build per check.
+  const answers = {
+    secret: new Map<string, string | undefined>(),
+    plain: new Map<string, string | undefined>(),
+  };
   return (webhook, request) => {
     // The policy looks at the rendered request: a token may change the host, and may carry a secret from a
     // sample. With every host allowed the answer changes nothing (the CLI's default): skip the search.
     const carriesSecret =
       settings.allowedHosts !== 'any' && (webhook.carriesSecret || deps.isSecretBearing(request));
-    const key = `${carriesSecret ? 'secret' : 'plain'} ${request.url}`;
-    if (answers.has(key)) return answers.get(key);
+    const known = carriesSecret ? answers.secret : answers.plain;
+    if (known.has(request.url)) return known.get(request.url);
     const reason = checkHostPolicy(request.url, {
       carriesSecret,
       allowedHosts: settings.allowedHosts,
       describeHost: deps.describeHost,
     });
-    answers.set(key, reason);
+    known.set(request.url, reason);
     return reason;
   };
 }
