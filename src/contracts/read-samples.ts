@@ -41,9 +41,16 @@ export function readSamples(context: Context, raw: unknown, files: SampleFiles):
           .samples) {
           add(sample, () => location);
         }
-      } else if (isRecord(item)) readInlineSamples(context, item, ['samples', index], add);
+      } else if (isRecord(item)) {
+        readInlineSamples(context, item, ['samples', index], (sample, locateName) =>
+          add(sample, () => locateName(sample.name)),
+        );
+      }
     }
-  } else if (isRecord(raw)) readInlineSamples(context, raw, ['samples'], add);
+  } else if (isRecord(raw)) {
+    // One mapping's names are unique (a repeated key is a YAML error already): no name can repeat to be located.
+    readInlineSamples(context, raw, ['samples'], (sample) => samples.set(sample.name, sample));
+  }
   return samples.size === 0 ? new Map([[DEFAULT_SAMPLE.name, DEFAULT_SAMPLE]]) : samples;
 }
 
@@ -51,8 +58,10 @@ function readInlineSamples(
   context: Context,
   raw: Json,
   path: ValuePath,
-  add: (sample: Sample, at: () => SourceLocation) => void,
+  add: (sample: Sample, locateName: (name: string) => SourceLocation) => void,
 ): void {
+  // One function for every sample's location, called with its name only if the name repeats.
+  const locateName = (name: string): SourceLocation => context.locator.locate([...path, name], 'key');
   for (const name of Object.keys(raw)) {
     const sampleRaw = raw[name];
     // The usual sample (lower-case prefixes, plain values) is kept as js-yaml built it: the value is ours alone,
@@ -61,7 +70,7 @@ function readInlineSamples(
       isRecord(sampleRaw) && isPlainSample(sampleRaw)
         ? sampleRaw
         : readSampleValues(context, [...path, name], sampleRaw);
-    add({ name, values }, () => context.locator.locate([...path, name], 'key'));
+    add({ name, values }, locateName);
   }
 }
 

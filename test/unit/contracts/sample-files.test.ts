@@ -92,6 +92,27 @@ describe('samples from a CSV lead export', () => {
     expect(contract.secrets).toContain('s3cr3t-value');
   });
 
+  it('locates a name repeated between inline mappings of the list, and between a mapping and a data file', async () => {
+    const inline = contractNaming(
+      [
+        '  - { alice: { lead: { A: 1 } } }',
+        '  - { bob: { lead: { A: 2 } }, alice: { lead: { A: 3 } } }',
+      ].join('\n'),
+    );
+    expect(await problemsOf(inline, {})).toEqual([
+      'c.yml:4:32: duplicate sample name "alice": the first is at c.yml:3:7; sample names must be unique',
+    ]);
+    const mixed = contractNaming(
+      [
+        '  - { "alice@example.com": { lead: { A: 1 } } }',
+        '  - { file: leads.csv, name: Email Address }',
+      ].join('\n'),
+    );
+    expect(await problemsOf(mixed, { 'leads.csv': CSV })).toEqual([
+      'data/leads.csv:2:1: duplicate sample name "alice@example.com": the first is at c.yml:3:7; sample names must be unique',
+    ]);
+  });
+
   it('locates a CSV syntax error, a duplicate name and an unknown name column in the data file', async () => {
     expect(await problemsOf(contractNaming('  - file: leads.csv'), { 'leads.csv': 'a,b\n1,"x\n' })).toEqual([
       expect.stringMatching(/^data\/leads\.csv:2:1: invalid CSV: Quote Not Closed/),
