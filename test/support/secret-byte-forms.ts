@@ -15,6 +15,17 @@ function hexOf(byte: number, upper = false): string {
   return upper ? hex.toUpperCase() : hex;
 }
 
+/** Base32 (RFC 4648), written here bit by bit. */
+function base32(bytes: readonly number[]): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const byte of bytes) bits += byte.toString(2).padStart(8, '0');
+  let text = '';
+  for (let at = 0; at < bits.length; at += 5)
+    text += alphabet[Number.parseInt(bits.slice(at, at + 5).padEnd(5, '0'), 2)];
+  return text.padEnd(Math.ceil(text.length / 8) * 8, '=');
+}
+
 /** Base64 with `separator` after every `width` characters. */
 function foldBase64(secret: string, width: number, separator: string): string {
   return Buffer.from(secret)
@@ -123,6 +134,8 @@ export const SECRET_BYTE_FORMS: Readonly<Record<string, (secret: string) => stri
         .match(/.{1,5}/g),
     ),
   'base64 folded at dashes': (secret) => foldBase64(secret, 4, '-'),
+  base32: (secret) => base32(bytesOf(secret)),
+  'base32 of key=secret, folded': (secret) => base32(bytesOf(`key=${secret}`)).replace(/.{8}(?=.)/g, '$& '),
   'base64 of UTF-16LE (.NET Encoding.Unicode)': (secret) => Buffer.from(secret, 'utf16le').toString('base64'),
   'base64 of 2-byte pieces, each padded': (secret) =>
     (

@@ -34,6 +34,7 @@ const BASE64_BREAKS_AND_TAGS = /(?:[\s\p{Cc}\p{Cf}"'`,;|]|<\/?[A-Za-z][^<>]{0,64
 const STANDARD_BASE64_BREAKS = /[\s\p{Cc}\p{Cf}"'`,;|._-]+/gu;
 const STANDARD_BASE64_BREAKS_AND_TAGS = /(?:[\s\p{Cc}\p{Cf}"'`,;|._-]|<\/?[A-Za-z][^<>]{0,64}>)+/gu;
 const STANDARD_BASE64 = '[A-Za-z0-9+/=]';
+const BASE32 = '[A-Z2-7=]';
 
 /**
  * Decodes the runs of `view` long enough to hold `minBytes` bytes, once the breaks of each encoding are removed
@@ -81,6 +82,8 @@ export function decodeBinaryRuns(view: TextView, options: BinaryRunOptions): Tex
   const tags = view.text.includes('<');
   const base64 = dropBreaks(view, tags ? BASE64_BREAKS_AND_TAGS : BASE64_BREAKS);
   decode(base64, BASE64, Math.ceil((minBytes * 4) / 3), 4, decodeBase64);
+  // Base32 in the same joined view: its alphabet is upper-case letters and 2 to 7, read at every 5-bit alignment.
+  if (/[A-Z2-7]{8}/.test(base64.text)) decode(base64, BASE32, Math.ceil((minBytes * 8) / 5), 8, decodeBase32);
   if (/[-_.]/.test(base64.text)) {
     decode(
       dropBreaks(view, tags ? STANDARD_BASE64_BREAKS_AND_TAGS : STANDARD_BASE64_BREAKS),
@@ -127,10 +130,26 @@ function dropBreaks(view: TextView, pattern: RegExp): TextView {
 }
 
 function decodeBase64(view: TextView, from: number, to: number): SpannedBytes {
+  return decodeBits(view, from, to, 6, sextetOf);
+}
+
+/** Base32 (RFC 4648: Python's b32encode, Go's StdEncoding, TOTP keys), upper case. */
+function decodeBase32(view: TextView, from: number, to: number): SpannedBytes {
+  return decodeBits(view, from, to, 5, (code) => (code >= 0x41 ? code - 0x41 : code - 0x32 + 26));
+}
+
+/** Characters of `width` bits each (`valueOf`), read as bytes; `=` padding ends a piece. */
+function decodeBits(
+  view: TextView,
+  from: number,
+  to: number,
+  width: number,
+  valueOf: (code: number) => number,
+): SpannedBytes {
   const bytes = createSpannedBytes();
   // Padding belongs to the last byte: a masked end takes its `=` with it.
   let padded = to;
-  while (padded < to + 2 && view.text[padded] === '=') padded += 1;
+  while (padded < to + 6 && view.text[padded] === '=') padded += 1;
   let bits = 0;
   let bitCount = 0;
   // The unit where the oldest bit still in `bits` came from: a byte spans every character that gave it bits.
@@ -145,8 +164,8 @@ function decodeBase64(view: TextView, from: number, to: number): SpannedBytes {
       firstUnit = index + 1;
       continue;
     }
-    bits = ((bits << 6) | sextetOf(code)) & 0xffffff;
-    bitCount += 6;
+    bits = ((bits << width) | valueOf(code)) & 0xffffff;
+    bitCount += width;
     if (bitCount >= 8) {
       bitCount -= 8;
       bytes.values.push((bits >> bitCount) & 0xff);
