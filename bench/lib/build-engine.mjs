@@ -16,6 +16,8 @@ const ENTRY_EXPORTS = [
   ['src/contracts/read-yaml.ts', 'readYaml'],
   ['src/contracts/load-contracts.ts', 'parseContractFiles'],
   ['src/requests/render-request.ts', 'createRequestRenderer'],
+  // The loader is handed the redactor's reading of a secret's length, as the engine hands it.
+  ['src/reports/redaction/secret-targets.ts', 'countSecretCharacters'],
 ];
 export const ENGINE_SOURCES = ENTRY_EXPORTS.map(([source]) => source);
 
@@ -24,7 +26,8 @@ export const ENGINE_SOURCES = ENTRY_EXPORTS.map(([source]) => source);
  * @property {(settings: object, deps: object) => Promise<{ report: { summary: { total: number, passed: number, failed: number }, checks: readonly { passed: boolean, failures: readonly { kind: string, message: string }[] }[] }, secrets: readonly string[] }>} runContracts
  * @property {(options?: object) => { send: (request: object, options: object) => Promise<object>, close: () => Promise<void> }} createHttpClient
  * @property {(file: string, text: string) => { ok: boolean }} readYaml the YAML reading alone (bench/parsers)
- * @property {(sources: readonly { file: string, text: string }[], env: object) => readonly object[]} parseContractFiles
+ * @property {(sources: readonly { file: string, text: string }[], env: object, options: { countSecretCharacters: (value: string) => number }) => readonly object[]} parseContractFiles
+ * @property {(value: string) => number} countSecretCharacters what parseContractFiles's options need
  * @property {(webhook: object) => (sample: object) => { warnings: readonly string[] }} createRequestRenderer
  */
 

@@ -26,8 +26,16 @@ if (chosen === undefined) throw new Error(`unknown case ${options.case}`);
 const text = chosen.text();
 const started = performance.now();
 let outcome;
+// A load that threw anything but the located refusal is the engine failing, not a bound met.
+let crashed = false;
 try {
-  const [contract] = engine.parseContractFiles([{ file: 'big.yml', text }], {});
+  const [contract] = engine.parseContractFiles(
+    [{ file: 'big.yml', text }],
+    {},
+    {
+      countSecretCharacters: engine.countSecretCharacters,
+    },
+  );
   if (chosen.render) {
     const webhook = contract.webhooks[0];
     const { warnings } = engine.createRequestRenderer(webhook)(contract.samples.get('default'));
@@ -35,11 +43,12 @@ try {
   } else outcome = `loaded (${contract.webhooks.length} webhooks)`;
 } catch (error) {
   const problems = error?.problems;
+  crashed = !Array.isArray(problems);
   outcome = Array.isArray(problems)
     ? `refused: ${problems.length} problems listed, first at ${problems[0]?.line}:${problems[0]?.column}`
-    : `threw ${error instanceof Error ? error.name : String(error)}`;
+    : `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
 }
 const ms = performance.now() - started;
 process.stdout.write(
-  `${JSON.stringify({ ok: true, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, outcome, bytes: text.length })}\n`,
+  `${JSON.stringify({ ok: !crashed, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, outcome, bytes: text.length })}\n`,
 );

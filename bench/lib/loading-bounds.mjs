@@ -45,6 +45,18 @@ export async function measureLoadingBounds({ engineFile }) {
       targets.push(`n/a   ${label}: ${why}`);
       continue;
     }
+    if (parsed.ok !== true) {
+      rows.push([
+        label,
+        formatMs(parsed.ms),
+        parsed.maxRssMiB.toFixed(0),
+        `<= ${formatMs(BOUND_MS)} ms`,
+        'MISS',
+        parsed.outcome,
+      ]);
+      targets.push(`MISS  ${label}: ${parsed.outcome}`);
+      continue;
+    }
     const timeVerdict = judge(parsed.ms, BOUND_MS);
     const memoryVerdict = maxMiB === undefined ? 'PASS' : judge(parsed.maxRssMiB, maxMiB);
     const verdict = timeVerdict === 'PASS' && memoryVerdict === 'PASS' ? 'PASS' : 'MISS';
