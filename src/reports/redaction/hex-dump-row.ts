@@ -5,6 +5,12 @@
  */
 import type { Token } from './number-tokens.js';
 import { isHexDigit, readHexByte } from './number-tokens.js';
+
+/**
+ * Rows of more bytes than this have no character column looked for (xxd allows 256 a row; dumps show 8 to 32):
+ * each look compares the row's bytes so far, so a line of many gaps would cost its length squared.
+ */
+const MAX_ROW_BYTES = 256;
 /**
  * A row of a hex dump: an offset (the line's first number, followed by `:`; or at the start of the line, longer
  * than the groups after it and followed by two of them, a character column or the previous row), then groups,
@@ -47,7 +53,7 @@ export function readDumpRow(
     let gapEnd = token.end;
     while (gapEnd < lineEnd && (text[gapEnd] === ' ' || text[gapEnd] === '\t')) gapEnd += 1;
     const columnEnd =
-      gapEnd - token.end < 2
+      gapEnd - token.end < 2 || bytes.length > MAX_ROW_BYTES
         ? undefined
         : (findColumnEnd(text, token.end, gapEnd, lineEnd, bytes) ??
           findColumnEnd(text, token.end, gapEnd, lineEnd, memoryOrder));

@@ -27,6 +27,7 @@ const SHAPES: Readonly<Record<string, string>> = {
   'prefixes without digits': `${repeatTo('0x \\x %')}${[...Buffer.from(SECRET)].map((byte) => `0x${byte.toString(16)}`).join(',')}`,
   'base64 alphabet folded at every character': `${repeatTo('Q ')}${Buffer.from(SECRET).toString('base64').split('').join(' ')}`,
   'a dump row of one long group': `00000000: ${repeatTo('41')}  A\n00000000: ${HEX}`,
+  'a dump row with a wide gap after every byte': `00000000: ${repeatTo('33  ')}\n00000000: ${HEX}`,
   'one line of digits': `${repeatTo('7')} ${HEX}`,
 };
 
