@@ -69,11 +69,12 @@ export function prepareChecks(
       prepared.push({ kind: 'skip', judge: ready.judge, check });
       continue;
     }
-    const urlChecked = tryCreate(() => {
+    try {
       ready.checkUrl(check.sample);
-      return true;
-    }, collect);
-    if (urlChecked === undefined) continue;
+    } catch (error) {
+      collect(error);
+      continue;
+    }
     prepared.push({ kind: 'call', judge: ready.judge, check, planCall: ready.planCall });
   }
   if (problems.size > 0) throw new ContractFileError(capProblemsPerFile([...problems.values()]));
