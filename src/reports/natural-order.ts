@@ -124,7 +124,8 @@ function readNaturalKey(name: string): { skeleton: string; numbers: string } | u
       continue;
     }
     const end = findRunEnd(name, index);
-    if (end < 0 || (end - index > 1 && code === 48)) return undefined;
+    // A run too long for one code unit to count it (over 65,535 digits) is compared in full.
+    if (end < 0 || (end - index > 1 && code === 48) || end - index > 0xffff) return undefined;
     // A control character stands for the run: it cannot be in a keyed name, so no name's own text reads as one.
     skeleton += '\u0000';
     numbers += String.fromCharCode(end - index) + name.slice(index, end);

@@ -104,6 +104,12 @@ describe('sortForReading', () => {
     );
   });
 
+  it('orders numbers longer than a code unit can count (65,536 digits) by value too', () => {
+    const long = `s1${'0'.repeat(70_000)}`;
+    const checks = [long, 's9', `s2${'0'.repeat(4_464)}`].map((sample) => check(sample));
+    expect(sortForReading(checks).map((c) => c.sample.length)).toEqual([2, 4_466, 70_002]);
+  });
+
   it('puts s2 before s10 and keeps the input array as it was', () => {
     const checks = ['s10', 's2', 's1', 'lead 007', 'lead 7'].map((sample) => check(sample));
     expect(sortForReading(checks).map((c) => c.sample)).toEqual(
