@@ -99,6 +99,20 @@ function odX(secret: string): string {
   return rows.join('\n');
 }
 
+/** `od` with no options: octal offsets, little-endian 16-bit words in 6 octal digits. */
+function odDefault(secret: string): string {
+  const bytes = bytesOf(`key: ${secret}`);
+  if (bytes.length % 2 === 1) bytes.push(0);
+  const rows: string[] = [];
+  for (let offset = 0; offset < bytes.length; offset += 16) {
+    const words: string[] = [];
+    for (let at = offset; at < Math.min(offset + 16, bytes.length); at += 2)
+      words.push(((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8)).toString(8).padStart(6, '0'));
+    rows.push(`${offset.toString(8).padStart(7, '0')} ${words.join(' ')}`);
+  }
+  return rows.join('\n');
+}
+
 /** Wireshark's packet bytes: 4-digit offset, two spaces, 16 bytes, three spaces, characters. */
 function wireshark(secret: string): string {
   const bytes = bytesOf(`GET /?k=${secret} HTTP/1.1`);
@@ -161,6 +175,7 @@ export const SECRET_BYTE_FORMS: Readonly<Record<string, (secret: string) => stri
   'xxd -e (little-endian groups of 4 bytes)': (secret) => xxd(secret, { group: 4, littleEndian: true }),
   'hexdump -C': (secret) => hexdumpC(secret),
   'od -x (little-endian words, octal offsets)': (secret) => odX(secret),
+  'od (octal words, the default)': (secret) => odDefault(secret),
   'Wireshark packet bytes': (secret) => wireshark(secret),
   'C byte array (0x73, 0x65)': (secret) =>
     `{ ${bytesOf(secret)

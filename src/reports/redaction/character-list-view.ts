@@ -14,10 +14,24 @@ const ITEM = /(["'`])([\uD800-\uDBFF][\uDC00-\uDFFF]|[^])\1|([\uD800-\uDBFF][\uD
 const SEPARATOR = /(?:\s*[,;|])+\s*/y;
 const MIN_ITEMS = 4;
 
-/** The view of `view` with its character lists joined; `view` itself when it has none (most texts). */
-export function joinCharacterLists(view: TextView): TextView {
+/**
+ * The views of `view` with its character lists joined; none when it has none (most texts). A quote may be an item
+ * of its own or quote the next one (`" "` after `"`), so lists are read both ways: quotes first, and a quote
+ * followed by a separator or a space as an item.
+ */
+export function joinCharacterLists(view: TextView): TextView[] {
   const { text } = view;
-  if (!text.includes(',') && !text.includes(';') && !text.includes('|')) return view;
+  if (!text.includes(',') && !text.includes(';') && !text.includes('|')) return [];
+  const views: TextView[] = [];
+  for (const quoteAlone of [false, true]) {
+    const joined = joinLists(view, quoteAlone);
+    if (joined !== undefined && !views.some((other) => other.text === joined.text)) views.push(joined);
+  }
+  return views;
+}
+
+function joinLists(view: TextView, quoteAlone: boolean): TextView | undefined {
+  const { text } = view;
   let builder: ViewBuilder | undefined;
   let copiedTo = 0;
   let index = 0;
@@ -25,11 +39,12 @@ export function joinCharacterLists(view: TextView): TextView {
     // A list starts with an item followed by a separator or a space: most places are ruled out by one look.
     const quoted = isQuote(text.charCodeAt(index)) && text[index + 2] === text[index];
     const width = (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1;
-    if (!isSeparatorOrSpace(text.charCodeAt(quoted ? index + 3 : index + width))) {
+    const next = isSeparatorOrSpace(text.charCodeAt(index + width));
+    if (!next && !(quoted && isSeparatorOrSpace(text.charCodeAt(index + 3)))) {
       index += 1;
       continue;
     }
-    const items = readList(text, index);
+    const items = readList(text, index, quoteAlone);
     if (items.length < MIN_ITEMS) {
       index += 1;
       continue;
@@ -39,23 +54,31 @@ export function joinCharacterLists(view: TextView): TextView {
     for (const [from, to] of items) builder.copy(view, from, to);
     index = copiedTo = items.at(-1)?.[2] ?? index + 1;
   }
-  if (builder === undefined) return view;
+  if (builder === undefined) return undefined;
   builder.copy(view, copiedTo, text.length);
   return builder.build(view.reachesEnd);
 }
 
 /** The items of the list that starts at `index`: [character from, character to, item end]. */
-function readList(text: string, index: number): (readonly [number, number, number])[] {
+function readList(text: string, index: number, quoteAlone: boolean): (readonly [number, number, number])[] {
   const items: (readonly [number, number, number])[] = [];
   let at = index;
   for (;;) {
-    ITEM.lastIndex = at;
-    const item = ITEM.exec(text);
-    if (item === null) break;
-    const char = item[2] ?? item[3] ?? '';
-    const from = item[2] === undefined ? at : at + 1;
-    items.push([from, from + char.length, at + item[0].length]);
-    SEPARATOR.lastIndex = at + item[0].length;
+    if (
+      quoteAlone &&
+      isQuote(text.charCodeAt(at)) &&
+      (at + 1 === text.length || isSeparatorOrSpace(text.charCodeAt(at + 1)))
+    ) {
+      items.push([at, at + 1, at + 1]);
+    } else {
+      ITEM.lastIndex = at;
+      const item = ITEM.exec(text);
+      if (item === null) break;
+      const char = item[2] ?? item[3] ?? '';
+      const from = item[2] === undefined ? at : at + 1;
+      items.push([from, from + char.length, at + item[0].length]);
+    }
+    SEPARATOR.lastIndex = items.at(-1)?.[2] ?? at;
     if (!SEPARATOR.test(text)) break;
     at = SEPARATOR.lastIndex;
   }

@@ -4,7 +4,7 @@
  */
 import type { TextView } from './text-view.js';
 import { createIdentityView } from './text-view.js';
-import { ESCAPE_FAMILIES, mayHoldEscapes, unescapeView } from './unescape-view.js';
+import { ESCAPE_FAMILIES, mayHoldEscapes, SECRET_ESCAPE_FAMILIES, unescapeView } from './unescape-view.js';
 
 /** Escape layers undone at most (double URL-encoding needs two; more is rare, and each pass only shrinks). */
 export const MAX_UNESCAPE_PASSES = 8;
@@ -40,7 +40,7 @@ export function listDecodedViews(view: TextView): TextView[] {
 export function decodeFully(secret: string): string {
   let view = createIdentityView(secret);
   for (let pass = 0; pass < MAX_UNESCAPE_PASSES; pass += 1) {
-    const next = unescapeView(view);
+    const next = unescapeView(view, SECRET_ESCAPE_FAMILIES);
     if (next === undefined) break;
     view = next;
   }

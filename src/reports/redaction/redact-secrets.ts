@@ -72,8 +72,7 @@ export function createRedactor(secrets: readonly string[]): Redact {
       const decodedRuns = new Set<string>();
       for (const decoded of listDecodedViews(view)) {
         // A list of single characters (`['s', 'k']`) is read as the text it spells too.
-        const list = joinCharacterLists(decoded);
-        for (const read of list === decoded ? [decoded] : [decoded, list]) {
+        for (const read of [decoded, ...joinCharacterLists(decoded)]) {
           const folded = foldView(read);
           found = findTargets(folded, targets.folded, spans) || found;
           if (folded.reachesEnd) found = findCutTargets(folded, targets.folded, text.length, spans) || found;

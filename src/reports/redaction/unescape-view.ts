@@ -44,11 +44,18 @@ const SOFT_LINE_BREAK = /[ \t]*\r?\n/y;
 const ENTITY = /&(?:#[xX][0-9A-Fa-f]+|#[0-9]+|[A-Za-z][A-Za-z0-9]{1,31});?/y;
 
 /** The escape families: each is decoded on its own too, as layers are applied one at a time. */
-export const ESCAPE_FAMILIES = ['backslash', 'percent', 'reference', 'form', 'quoted'] as const;
+export const ESCAPE_FAMILIES = ['backslash', 'identity', 'percent', 'reference', 'form', 'quoted'] as const;
+/**
+ * The families a secret's own text is decoded with (decodeFully): not `identity`, as a backslash in a secret is
+ * more likely its own character than an escape of the next one.
+ */
+export const SECRET_ESCAPE_FAMILIES = ESCAPE_FAMILIES.filter((family) => family !== 'identity');
 export type EscapeFamily = (typeof ESCAPE_FAMILIES)[number];
 
 const TRIGGERS: Readonly<Record<EscapeFamily, string>> = {
   backslash: '\\',
+  // A backslash before punctuation (`\_`, `\.`): its own family, as it may as well be a secret's own backslash.
+  identity: '\\',
   percent: '%',
   reference: '&',
   // Form encoding (application/x-www-form-urlencoded): `+` is a space, and `%2B` a plus.
@@ -77,11 +84,12 @@ export function unescapeView(
 ): TextView | undefined {
   const { text } = view;
   const backslash = families.includes('backslash') && text.includes('\\');
+  const identity = families.includes('identity') && text.includes('\\');
   const form = families.includes('form') && text.includes('+');
   const percent = (families.includes('percent') || form) && text.includes('%');
   const reference = families.includes('reference') && (text.includes('&') || hasCodePointNotation(text));
   const quoted = families.includes('quoted') && text.includes('=');
-  if (!backslash && !percent && !reference && !form && !quoted) return undefined;
+  if (!backslash && !identity && !percent && !reference && !form && !quoted) return undefined;
   const builder = new ViewBuilder(view.tracked);
   let changed = false;
   let plainFrom = 0;
@@ -89,8 +97,8 @@ export function unescapeView(
   while (index < text.length) {
     const char = text[index];
     const consumed =
-      char === '\\' && backslash
-        ? decodeBackslash(view, index, builder, plainFrom)
+      char === '\\' && (backslash || identity)
+        ? decodeBackslash(view, index, builder, plainFrom, backslash, identity)
         : char === '%' && percent
           ? decodePercentRun(view, index, builder, plainFrom)
           : char === '&' && reference
@@ -116,13 +124,26 @@ export function unescapeView(
 }
 
 /** Each decoder returns how many units it consumed (0: none), after copying the plain text before them. */
-function decodeBackslash(view: TextView, index: number, builder: ViewBuilder, plainFrom: number): number {
+function decodeBackslash(
+  view: TextView,
+  index: number,
+  builder: ViewBuilder,
+  plainFrom: number,
+  escapes: boolean,
+  identity: boolean,
+): number {
   const { text } = view;
   const next = text[index + 1];
   if (next === undefined) return 0;
+  if (!escapes) {
+    if (!IDENTITY_ESCAPE.test(next)) return 0;
+    builder.copy(view, plainFrom, index);
+    builder.push(next, startOf(view, index), endOf(view, index + 1));
+    return 2;
+  }
   if (next === 'x' || next === 'X' || (next >= '0' && next <= '7'))
     return decodeByteEscapes(view, index, builder, plainFrom);
-  const simple = SIMPLE_ESCAPES[next] ?? (IDENTITY_ESCAPE.test(next) ? next : undefined);
+  const simple = SIMPLE_ESCAPES[next] ?? (identity && IDENTITY_ESCAPE.test(next) ? next : undefined);
   if (simple !== undefined) {
     builder.copy(view, plainFrom, index);
     builder.push(simple, startOf(view, index), endOf(view, index + 1));

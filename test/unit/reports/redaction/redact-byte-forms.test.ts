@@ -66,6 +66,13 @@ describe('createRedactor: base64 folded, hex dumps, byte lists and byte escapes'
     expect(redact(dump)).toBe('00000000: 6b65 793d ***');
   });
 
+  it('reads a quote in a list as an item of its own when a quote follows it (found by the property below)', () => {
+    const secret = 'aaaaaaa"';
+    const list = [...secret].map((char) => `&#${char.codePointAt(0) ?? 0};`).join(', ');
+    expect(createRedactor([secret])(` ${list} "`)).toBe(' *** "');
+    expect(createRedactor([`p'ss w0rd`])(`['p', "'", 's', 's', ' ', 'w', '0', 'r', 'd']`)).toBe("['***']");
+  });
+
   it('keeps ordinary numbers, dates, UUIDs and prose as they are', () => {
     const redact = createRedactor([API_KEY]);
     const text = [
