@@ -13,6 +13,11 @@ const ITEM = /(["'`])([\uD800-\uDBFF][\uDC00-\uDFFF]|[^])\1|([\uD800-\uDBFF][\uD
 /** Between items: a separator, or several (an item that was a space, dropped by decoding or folding). */
 const SEPARATOR = /(?:\s*[,;|])+\s*/y;
 const MIN_ITEMS = 4;
+/**
+ * Three separators each at most 6 characters after the one before: what a list of MIN_ITEMS single characters
+ * needs (`'a', 'b'` has 4 between). Texts without it (most JSON, prose) are not read item by item at all.
+ */
+const LIST_HINT = /[,;|](?:[^,;|]{0,6}[,;|]){2}/;
 
 /**
  * The views of `view` with its character lists joined; none when it has none (most texts). A quote may be an item
@@ -21,7 +26,7 @@ const MIN_ITEMS = 4;
  */
 export function joinCharacterLists(view: TextView): TextView[] {
   const { text } = view;
-  if (!text.includes(',') && !text.includes(';') && !text.includes('|')) return [];
+  if (!LIST_HINT.test(text)) return [];
   const views: TextView[] = [];
   for (const quoteAlone of [false, true]) {
     const joined = joinLists(view, quoteAlone);
