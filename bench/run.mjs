@@ -222,7 +222,8 @@ async function main() {
     return;
   }
   if (mode === 'process') {
-    await runWholeProcessSection(process.argv.includes('--write-readme'));
+    const targetLines = await runWholeProcessSection(process.argv.includes('--write-readme'));
+    console.log(`Targets:\n${targetLines.map((line) => `  ${line}`).join('\n')}`);
     return;
   }
   // Every request goes to 127.0.0.1 directly: a proxy in the environment would change what is measured.
