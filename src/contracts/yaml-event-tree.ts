@@ -49,6 +49,12 @@ export function indexYamlEvents(
   const ends = new Int32Array(events.length);
   const aliasTargets = new Int32Array(events.length).fill(-1);
   const tree: YamlEventTree = { events, ends, aliasTargets };
+  // An alias is written `*name`: without a `*` anywhere there is none, so nothing can expand or nest beyond what
+  // js-yaml's maxDepth already refused, and only the subtree ends are needed.
+  if (!source.includes('*')) {
+    indexEnds(events, ends, { DOCUMENT, SEQUENCE, MAPPING, POP });
+    return { tree };
+  }
   const anchors = new Map<string, number>();
   /** Weight and height of each anchored node, once closed; uses so far. */
   const anchored = new Map<number, { weight: number; height: number; uses: number }>();
@@ -135,4 +141,29 @@ export function indexYamlEvents(
     }
   }
   return problem === undefined ? { tree } : { tree, problem };
+}
+
+/**
+ * Fills `ends` alone, as the full pass does: a document or collection ends after its POP, a scalar or alias after
+ * itself (a POP has none).
+ */
+function indexEnds(
+  events: readonly Event[],
+  ends: Int32Array,
+  ids: {
+    readonly DOCUMENT: number;
+    readonly SEQUENCE: number;
+    readonly MAPPING: number;
+    readonly POP: number;
+  },
+): void {
+  const open: number[] = [];
+  for (let index = 0; index < events.length; index += 1) {
+    const type = events[index]?.type;
+    if (type === ids.POP) {
+      const closed = open.pop();
+      if (closed !== undefined) ends[closed] = index + 1;
+    } else if (type === ids.DOCUMENT || type === ids.SEQUENCE || type === ids.MAPPING) open.push(index);
+    else ends[index] = index + 1;
+  }
 }
