@@ -69,20 +69,8 @@ function skipZeros(text: string, start: number, end: number): number {
 }
 
 /**
- * The order a reader scans checks in: by file and line (the contract's own order), then webhook and sample in
- * natural order.
- */
-export function compareChecksForReading(a: CheckResult, b: CheckResult): number {
-  return (
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-    a.line - b.line ||
-    compareNatural(a.webhook, b.webhook) ||
-    compareNatural(a.sample, b.sample)
-  );
-}
-
-/**
- * The checks in reading order ({@link compareChecksForReading}), as a new array. Sample names are keyed once, not
+ * The checks in the order a reader scans them, as a new array: by file and line (the contract's own order), then
+ * webhook and sample in natural order ({@link compareNatural}). Sample names are keyed once, not
  * read again in every comparison: names of printable ASCII whose digit runs have no leading zeros split into a
  * skeleton (each digit run as U+0000) and their numbers; two names with the same skeleton are ordered by those numbers
  * alone (the rule of compareDigitRunAfterCommonPrefix, at their first differing run). Others are compared in full.
