@@ -26,29 +26,20 @@ import { median } from './lib/stats.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Number(process.argv[2] ?? 21);
 
-/** src/'s `undici` as the whole package (undiciPlugin then only dedups the @actions copies). */
-const fullUndiciPlugin = {
-  name: 'bench-full-undici',
+/** A plugin that resolves src/'s `undici` to `file` (undiciPlugin, given later, then only sees the rest). */
+const resolveSrcUndiciTo = (name, file) => ({
+  name,
   setup(b) {
     b.onResolve({ filter: /^undici$/ }, (args) =>
-      args.importer.startsWith(join(ROOT, 'src'))
-        ? { path: join(ROOT, 'node_modules/undici/index.js') }
-        : undefined,
+      args.importer.startsWith(join(ROOT, 'src')) ? { path: join(ROOT, file) } : undefined,
     );
   },
-};
+});
 
+/** src/'s `undici` as the whole package (undiciPlugin then only dedups the @actions copies). */
+const fullUndiciPlugin = resolveSrcUndiciTo('bench-full-undici', 'node_modules/undici/index.js');
 /** src/'s `undici` to the dispatcher subset, as undiciPlugin does, but the @actions copies left as npm nested them. */
-const subsetOnlyPlugin = {
-  name: 'bench-subset-only',
-  setup(b) {
-    b.onResolve({ filter: /^undici$/ }, (args) =>
-      args.importer.startsWith(join(ROOT, 'src'))
-        ? { path: join(ROOT, 'scripts/undici-dispatchers.mjs') }
-        : undefined,
-    );
-  },
-};
+const subsetOnlyPlugin = resolveSrcUndiciTo('bench-subset-only', 'scripts/undici-dispatchers.mjs');
 
 const ALL = [undiciPlugin, createOnDemandPlugin({ split: true }), lazyHttp2Plugin];
 const without = (plugin) => ALL.filter((candidate) => candidate !== plugin);
