@@ -1,33 +1,18 @@
 /** The JSON report a built run writes (schema/report.schema.json), typed for the tests that read it back. */
+import type { CheckResult, Failure, RunSummary } from '../../src/judging/check-result.js';
 
-export interface JsonFailure {
-  readonly kind: string;
-  readonly message: string;
-  readonly expected?: string;
-  readonly actual?: string;
-}
+/** A failure as the file holds it: its kind as written, so a test may look for any. */
+export type JsonFailure = Omit<Failure, 'kind'> & { readonly kind: string };
 
-export interface JsonCheck {
-  readonly webhook: string;
-  readonly sample: string;
-  readonly file: string;
-  readonly line: number;
-  readonly passed: boolean;
-  readonly code: number | null;
-  readonly status: number | null;
-  readonly errorType: string | null;
-  readonly latencyMs: number | null;
-  readonly attempts: number;
+/** A check as the file holds it: mapped values as JSON gives them back (an exact 64-bit integer is not a bigint). */
+export type JsonCheck = Omit<CheckResult, 'failures' | 'mapped'> & {
   readonly failures: readonly JsonFailure[];
-  readonly warnings: readonly string[];
   readonly mapped: Readonly<Record<string, unknown>>;
-  readonly responseSnippet?: string;
-  readonly location?: string;
-}
+};
 
 export interface JsonReport {
   readonly version: number;
-  readonly summary: { readonly total: number; readonly passed: number; readonly failed: number };
+  readonly summary: RunSummary;
   readonly checks: readonly JsonCheck[];
 }
 
