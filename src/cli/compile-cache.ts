@@ -11,7 +11,7 @@
  * - where the platform has no user ids to check (Windows);
  * - whenever a check fails. A cache only saves time: it never stops a run or prints anything.
  */
-import { lstatSync, mkdirSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, realpathSync } from 'node:fs';
 import module from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 
@@ -42,16 +42,26 @@ export function findPrivateCacheDirectory(
   if (base === undefined) return undefined;
   try {
     const wanted = join(base, 'webhook-contracts', 'compile-cache');
+    // Nothing is created in a place that fails the checks (an unsafe HOME, or a user's HOME under sudo): the
+    // directory that exists already must be safe before any is made below it.
+    let existing = wanted;
+    while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+    if (!isSafeChain(realpathSync(existing), uid)) return undefined;
     mkdirSync(wanted, { recursive: true, mode: 0o700 });
-    // Every link resolved, so each directory checked below is the one the files will really be in.
+    // Every link resolved, so each directory checked is the one the files will really be in.
     const directory = realpathSync(wanted);
-    if (!isPrivateDirectory(directory, uid)) return undefined;
-    for (let parent = dirname(directory); ; parent = dirname(parent)) {
-      if (!isSafeAncestor(parent, uid)) return undefined;
-      if (dirname(parent) === parent) return directory;
-    }
+    if (!isPrivateDirectory(directory, uid) || !isSafeChain(dirname(directory), uid)) return undefined;
+    return directory;
   } catch {
     return undefined;
+  }
+}
+
+/** `path` and every directory above it pass {@link isSafeAncestor}. */
+function isSafeChain(path: string, uid: number): boolean {
+  for (let directory = path; ; directory = dirname(directory)) {
+    if (!isSafeAncestor(directory, uid)) return false;
+    if (dirname(directory) === directory) return true;
   }
 }
 

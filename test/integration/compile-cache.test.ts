@@ -9,6 +9,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  realpathSync,
   readdirSync,
   rmSync,
   statSync,
@@ -92,6 +93,25 @@ describe.skipIf(uid === undefined)('findPrivateCacheDirectory', () => {
     expect(findPrivateCacheDirectory({ HOME: home })).toBe(cacheIn(home));
   });
 
+  it('follows a link to a private directory of this user and returns where it leads', () => {
+    const home = makeHome();
+    const elsewhere = makeHome();
+    mkdirSync(path.join(home, '.cache', 'webhook-contracts'), { recursive: true });
+    symlinkSync(elsewhere, cacheIn(home));
+    expect(findPrivateCacheDirectory({ HOME: home })).toBe(realpathSync(elsewhere));
+  });
+
+  it('refuses a private directory a link leads to when a directory above it may be written by others', () => {
+    const home = makeHome();
+    const shared = makeHome();
+    chmodSync(shared, 0o777);
+    const target = path.join(shared, 'cache');
+    mkdirSync(target, { mode: 0o700 });
+    mkdirSync(path.join(home, '.cache', 'webhook-contracts'), { recursive: true });
+    symlinkSync(target, cacheIn(home));
+    expect(findPrivateCacheDirectory({ HOME: home })).toBeUndefined();
+  });
+
   it('refuses a cache reached through a link to a shared directory, and checks where the link leads', () => {
     const home = makeHome();
     const shared = makeHome();
@@ -107,6 +127,8 @@ describe.skipIf(uid === undefined)('findPrivateCacheDirectory', () => {
     const home = path.join(parent, 'home');
     mkdirSync(home, { mode: 0o700 });
     expect(findPrivateCacheDirectory({ HOME: home })).toBeUndefined();
+    // Refused before anything is made there.
+    expect(existsSync(path.join(home, '.cache'))).toBe(false);
     chmodSync(parent, 0o1777);
     // Sticky but owned by this user, not root: others may still not be trusted to leave entries alone.
     expect(findPrivateCacheDirectory({ HOME: home })).toBe(isRoot ? cacheIn(home) : undefined);
