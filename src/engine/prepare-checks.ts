@@ -14,7 +14,7 @@ import type { Judge } from '../judging/judge-check.js';
 import type { Redact } from '../reports/redaction/redact-secrets.js';
 import type { DescribeHost } from '../requests/describe-host.js';
 import { checkHostPolicy } from '../requests/host-policy.js';
-import { createRequestRenderer, createUrlCheck } from '../requests/render-request.js';
+import { ALREADY_CHECKED, createRequestRenderer, createUrlCheck } from '../requests/render-request.js';
 import type { RenderedRequest } from '../requests/rendered-request.js';
 import type { SecretBearingTest } from '../requests/secret-bearing.js';
 import type { PlannedCheck } from './plan-checks.js';
@@ -97,8 +97,9 @@ function prepareWebhook(
 ): PreparedWebhook | undefined {
   const timeoutMs = Math.min(settings.timeoutMs ?? webhook.timeoutMs, MARKETO_TIMEOUT_MS);
   const judge = tryCreate(() => createJudge(webhook, file, deps.redact, timeoutMs), collect);
-  const render = tryCreate(() => createRequestRenderer(webhook), collect);
   const checkUrl = tryCreate(() => createUrlCheck(webhook), collect);
+  // Every sample's URL is checked before the first call (prepareChecks): rendering does not check it again.
+  const render = tryCreate(() => createRequestRenderer(webhook, ALREADY_CHECKED), collect);
   if (judge === undefined || render === undefined || checkUrl === undefined) return undefined;
   const options: SendOptions = {
     timeoutMs,
@@ -106,7 +107,6 @@ function prepareWebhook(
     describeHost: deps.describeHost,
   };
   const planCall = (sample: Sample): PlannedCall => {
-    // Every sample's URL was checked before the first call: rendering cannot fail now.
     const request = render(sample);
     const reason = planPolicy(webhook, request);
     return reason === undefined ? { kind: 'send', request, options } : { kind: 'blocked', request, reason };

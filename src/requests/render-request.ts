@@ -26,7 +26,12 @@ interface CompiledText {
  * The renderer throws ContractFileError (at the webhook's location) when the URL it renders is not an
  * absolute http(s) URL; everything else Marketo would still send becomes a warning.
  */
-export function createRequestRenderer(webhook: Webhook): (sample: Sample) => RenderedRequest {
+export function createRequestRenderer(
+  webhook: Webhook,
+  // The engine checks every sample's URL before the first call (createUrlCheck), so it renders without checking
+  // again (`ALREADY_CHECKED`).
+  checkUrl: (sample: Sample) => void = createUrlCheck(webhook),
+): (sample: Sample) => RenderedRequest {
   const url = compileText(webhook.url, 'url', 'In the URL');
   const body =
     webhook.template !== undefined && webhook.method !== 'GET'
@@ -37,18 +42,13 @@ export function createRequestRenderer(webhook: Webhook): (sample: Sample) => Ren
       ? ['Marketo sends no body on GET: the template is ignored']
       : [];
   const headers = { ...webhook.headers };
-  // The URL is the same for every sample unless a token is in it: check it once, not once per sample.
-  let checkedUrl: string | undefined;
 
   return (sample) => {
     // A Set: each warning is listed once, in the order first met, and a template with 100,000 distinct
     // missing tokens must not search a list for each (quadratic).
+    checkUrl(sample);
     const warnings = new Set<string>(url.warnings);
     const renderedUrl = renderText(url, sample, warnings);
-    if (renderedUrl !== checkedUrl) {
-      assertAbsoluteUrl(renderedUrl, webhook, sample);
-      checkedUrl = renderedUrl;
-    }
     for (const warning of ignoredTemplate) warnings.add(warning);
     if (body === undefined)
       return { method: webhook.method, url: renderedUrl, headers, warnings: list(warnings) };
@@ -88,6 +88,9 @@ export function createUrlCheck(webhook: Webhook): (sample: Sample) => void {
     checkedUrl = renderedUrl;
   };
 }
+
+/** For createRequestRenderer when every sample's URL has been checked already. */
+export const ALREADY_CHECKED = (): void => undefined;
 
 /** Renders one request; use createRequestRenderer to render many samples of one webhook. */
 export function renderRequest(webhook: Webhook, sample: Sample): RenderedRequest {
