@@ -225,10 +225,11 @@ function reportError(error: unknown, stderr: CliStream, redact: Redact): number 
 function describeInternalError(error: unknown, redact: Redact): string {
   if (!(error instanceof Error)) return escapeControlCharacters(redact(String(error)));
   // Redacted whole before escaping: a secret split by a line break is found only in the whole text.
-  const header = redact(`${error.name}: ${error.message}`);
-  const frames = error.stack?.startsWith(header) === true ? error.stack.slice(header.length) : '';
+  const written = `${error.name}: ${error.message}`;
+  // The stack starts with the header as written: compared before redaction, or a redacted header loses the frames.
+  const frames = error.stack?.startsWith(written) === true ? error.stack.slice(written.length) : '';
   return (
-    escapeControlCharacters(header) +
+    escapeControlCharacters(redact(written)) +
     frames
       .split('\n')
       .map((frame) => escapeControlCharacters(redact(frame)))
