@@ -73,13 +73,16 @@ export class PendingCall implements Dispatcher.DispatchHandler {
     this.statusText =
       statusMessage !== undefined && statusMessage !== '' ? statusMessage : (STATUS_CODES[statusCode] ?? '');
     this.headers = flattenHeaders(responseHeaders);
+    // A declared length over the cap is refused before a byte of the body is read, and no reader is made for it.
+    const declared = Number(this.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBodyBytes) {
+      this.finishTooLarge();
+      return;
+    }
     // The cap applies to the received and to the decoded bytes (decode-response-body).
     this.reader = createBodyReader(this.headers['content-encoding'], maxBodyBytes, () =>
       this.finishTooLarge(),
     );
-    // A declared length over the cap is refused before a byte of the body is read.
-    const declared = Number(this.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBodyBytes) this.finishTooLarge();
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Uint8Array): void {
