@@ -32,7 +32,7 @@ export class UnsupportedPatternError extends Error {
 }
 
 /** Compiles an ECMAScript pattern for RE2; the reason it cannot when it cannot. */
-export function tryCompileLinear(
+function tryCompileLinear(
   pattern: string,
 ): { ok: true; regExp: RE2JS } | { ok: false; reason: string } {
   try {

@@ -20,7 +20,7 @@ export const MARKETO_CONCURRENT_CALLS = 20;
  * "near" it: under production load the slow tail crosses it, the caller gives up, and the service may still
  * finish the work, so a retry flow writes twice.
  */
-export const NEAR_TIMEOUT_SHARE = 0.8;
+const NEAR_TIMEOUT_SHARE = 0.8;
 
 /**
  * Projects a trigger campaign of `leads` leads for each webhook: the queue is busy for ⌈leads / 20⌉ rounds of

@@ -97,7 +97,7 @@ function createLogProgress({
  * `, about 8 s left`: the time so far per finished check times the checks still to go. Nothing before the first
  * check finishes or once all have, nor while less than a second has passed (too little to go on).
  */
-export function describeTimeLeft(done: number, total: number, elapsedMs: number): string {
+function describeTimeLeft(done: number, total: number, elapsedMs: number): string {
   if (done <= 0 || done >= total || elapsedMs < 1_000) return '';
   return `, about ${formatDuration((elapsedMs / done) * (total - done))} left`;
 }

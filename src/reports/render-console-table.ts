@@ -22,7 +22,7 @@ export interface ConsoleTableOptions {
 /** Names and samples wider than this are cut, so one long name cannot push every row off the screen. */
 const MAX_NAME_WIDTH = 40;
 /** A table longer than this scrolls its failures away: they are listed again under it. */
-export const RECAP_AFTER_ROWS = 30;
+const RECAP_AFTER_ROWS = 30;
 const GAP = '  ';
 /** Distinct names and cells remembered per table; past this (a suite of distinct samples), just recomputed. */
 const MAX_REMEMBERED = 1_000;

@@ -57,7 +57,7 @@ export function renderFailureSection(failing: readonly CheckResult[], options: F
  * Groups checks of one webhook that failed in exactly the same way (same code, error type, problems and
  * response snippet), keeping the order of each group's first check. Only the sample differs within a group.
  */
-export function groupIdenticalFailures(checks: readonly CheckResult[], messageMax: number): CheckResult[][] {
+function groupIdenticalFailures(checks: readonly CheckResult[], messageMax: number): CheckResult[][] {
   const groups = new Map<string, CheckResult[]>();
   for (const check of checks) {
     const key = JSON.stringify([

@@ -7,7 +7,7 @@ import { createIdentityView } from './text-view.js';
 import { ESCAPE_FAMILIES, mayHoldEscapes, SECRET_ESCAPE_FAMILIES, unescapeView } from './unescape-view.js';
 
 /** Escape layers undone at most (double URL-encoding needs two; more is rare, and each pass only shrinks). */
-export const MAX_UNESCAPE_PASSES = 8;
+const MAX_UNESCAPE_PASSES = 8;
 /** Decoded views of one text at most: layers of different escapes may be undone in several orders. */
 const MAX_DECODED_VIEWS = 24;
 
