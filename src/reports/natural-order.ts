@@ -79,7 +79,7 @@ export function sortForReading(checks: readonly CheckResult[]): CheckResult[] {
   const keyed = checks.map((check) => ({ check, key: readNaturalKey(check.sample) }));
   keyed.sort(
     (a, b) =>
-      compareGroups(a.check, b.check) ||
+      compareWebhookPlaces(a.check, b.check) ||
       (a.key !== undefined && b.key !== undefined && a.key.skeleton === b.key.skeleton
         ? compareCodeUnits(a.key.numbers, b.key.numbers)
         : compareNatural(a.check.sample, b.check.sample)),
@@ -87,9 +87,12 @@ export function sortForReading(checks: readonly CheckResult[]): CheckResult[] {
   return keyed.map(({ check }) => check);
 }
 
-function compareGroups(a: CheckResult, b: CheckResult): number {
+/** Where a webhook stands for a reader: file and line (the contract's own order), then its name in natural order. */
+export function compareWebhookPlaces(a: WebhookPlace, b: WebhookPlace): number {
   return compareCodeUnits(a.file, b.file) || a.line - b.line || compareNatural(a.webhook, b.webhook);
 }
+
+type WebhookPlace = Pick<CheckResult, 'file' | 'line' | 'webhook'>;
 
 function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

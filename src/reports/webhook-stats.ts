@@ -2,7 +2,7 @@ import { MARKETO_TIMEOUT_MS } from '../contracts/contract.js';
 import type { CheckResult } from '../judging/check-result.js';
 import type { LatencyStats } from './latency-stats.js';
 import { computeLatencyStats } from './latency-stats.js';
-import { compareNatural } from './natural-order.js';
+import { compareWebhookPlaces } from './natural-order.js';
 
 /** One webhook's results over all its samples. */
 export interface WebhookStats {
@@ -60,12 +60,7 @@ export function summarizeWebhooks(checks: readonly CheckResult[]): WebhookStats[
       latency: computeLatencyStats(latencies),
     };
   });
-  return stats.sort(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      a.line - b.line ||
-      compareNatural(a.webhook, b.webhook),
-  );
+  return stats.sort(compareWebhookPlaces);
 }
 
 function isSameWebhook(a: CheckResult, b: CheckResult): boolean {
