@@ -1,6 +1,7 @@
 import type { CheckResult, RunReport } from '../judging/check-result.js';
 import { escapeControlCharacters } from '../contracts/escape-control-characters.js';
 import { measureDisplayWidth, truncateToDisplayWidth } from './measure-display-width.js';
+import { formatConsoleName } from './console-name.js';
 import { sortForReading } from './natural-order.js';
 import type { Paint } from './render-console-totals.js';
 import { ANSI, formatConsoleProjection, formatConsoleTotals } from './render-console-totals.js';
@@ -19,8 +20,6 @@ export interface ConsoleTableOptions {
   readonly failuresOnly?: boolean;
 }
 
-/** Names and samples wider than this are cut, so one long name cannot push every row off the screen. */
-const MAX_NAME_WIDTH = 40;
 /** A table longer than this scrolls its failures away: they are listed again under it. */
 const RECAP_AFTER_ROWS = 30;
 const GAP = '  ';
@@ -63,10 +62,7 @@ function renderTable(checks: readonly CheckResult[], options: ConsoleTableOption
   const cutNames = options.wide !== true;
   // Only a terminal's width cuts a line, and never with --wide: a log or a pipe keeps every reason whole.
   const width = options.wide === true ? undefined : options.width;
-  const name = (text: string): string => {
-    const safe = clean(text);
-    return cutNames ? truncateToDisplayWidth(safe, MAX_NAME_WIDTH) : safe;
-  };
+  const name = (text: string): string => formatConsoleName(text, cutNames);
   // Webhook names repeat on every row of their checks: each distinct one is cleaned and cut once.
   const webhookNames = new Map<string, string>();
   const webhookName = (text: string): string => {
@@ -170,7 +166,7 @@ function spaces(count: number): string {
   if (count > SPACES.length) return ' '.repeat(count);
   return SPACES.slice(0, count);
 }
-const SPACES = ' '.repeat(MAX_NAME_WIDTH * 2);
+const SPACES = ' '.repeat(80);
 
 /**
  * The problem cell: on a terminal, the first failure and a count of the rest (the line is cut to the width);

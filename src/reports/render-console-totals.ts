@@ -6,15 +6,13 @@
 import type { RunReport } from '../judging/check-result.js';
 import { formatLeadCount } from './campaign-projection.js';
 import { formatDuration } from './format-duration.js';
-import { escapeControlCharacters } from '../contracts/escape-control-characters.js';
-import { measureDisplayWidth, padToDisplayWidth, truncateToDisplayWidth } from './measure-display-width.js';
+import { formatConsoleName } from './console-name.js';
+import { measureDisplayWidth, padToDisplayWidth } from './measure-display-width.js';
 import { describeProjectionNote } from './render-campaign-section.js';
 
 export type Paint = (code: number, text: string) => string;
 
 export const ANSI = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 } as const;
-const NAME_MAX_WIDTH = 40;
-
 /** `3 checks: 2 passed, 1 failed`, `1 check: 1 passed, 0 failed`, `No checks ran.`. */
 export function formatConsoleTotals(report: RunReport, paint: Paint): string {
   const { total, passed, failed } = report.summary;
@@ -35,8 +33,7 @@ export function formatConsoleProjection(report: RunReport, paint: Paint): string
     (webhook) => webhook.busyP50Ms !== null && webhook.busyP95Ms !== null,
   );
   if (called.length === 0) return [];
-  const name = (text: string): string =>
-    truncateToDisplayWidth(escapeControlCharacters(text), NAME_MAX_WIDTH);
+  const name = (text: string): string => formatConsoleName(text);
   let nameWidth = 0;
   for (const webhook of called) nameWidth = Math.max(nameWidth, measureDisplayWidth(name(webhook.webhook)));
   const lines = [
