@@ -32,9 +32,7 @@ export class UnsupportedPatternError extends Error {
 }
 
 /** Compiles an ECMAScript pattern for RE2; the reason it cannot when it cannot. */
-function tryCompileLinear(
-  pattern: string,
-): { ok: true; regExp: RE2JS } | { ok: false; reason: string } {
+function tryCompileLinear(pattern: string): { ok: true; regExp: RE2JS } | { ok: false; reason: string } {
   try {
     return { ok: true, regExp: RE2JS.compile(RE2JS.translateRegExp(pattern)) };
   } catch (error) {
